@@ -1,0 +1,40 @@
+package io.cairn.common.bytes;
+
+/** Lower-case hexadecimal without prefix; decoding is strict (even length, hex digits only). */
+public final class Hex {
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  private Hex() {}
+
+  public static String encode(byte[] bytes) {
+    char[] out = new char[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
+      out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
+    }
+    return new String(out);
+  }
+
+  /**
+   * Decodes hex (either case, optional {@code 0x} prefix).
+   *
+   * @throws IllegalArgumentException with the position of the first bad character
+   */
+  public static byte[] decode(String hex) {
+    String s = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+    if (s.length() % 2 != 0) {
+      throw new IllegalArgumentException("Expected an even number of hex digits but got " + s.length());
+    }
+    byte[] out = new byte[s.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      int hi = Character.digit(s.charAt(2 * i), 16);
+      int lo = Character.digit(s.charAt(2 * i + 1), 16);
+      if (hi < 0 || lo < 0) {
+        throw new IllegalArgumentException("Expected hex digits but got '" + s.charAt(hi < 0 ? 2 * i : 2 * i + 1)
+            + "' at position " + (hi < 0 ? 2 * i : 2 * i + 1));
+      }
+      out[i] = (byte) ((hi << 4) | lo);
+    }
+    return out;
+  }
+}
