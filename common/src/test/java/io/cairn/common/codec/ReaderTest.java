@@ -60,10 +60,10 @@ class ReaderTest {
   @Test
   void hostileCountsAreCheckedAgainstTheRemainingBytes() {
     byte[] max = new Writer().u32(0xffffffffL).raw(new byte[10]).toByteArray();
-    DecodeException e = assertThrows(DecodeException.class, () -> new Reader(max).count(50_000, 171, "transactions"));
+    DecodeException e = assertThrows(DecodeException.class, () -> new Reader(max).count(50_000, 155, "transactions"));
     assertEquals("Expected at most 50000 transactions at offset 0 but got 4294967295", e.getMessage());
     byte[] lying = new Writer().u32(40_000).raw(new byte[10]).toByteArray();
-    e = assertThrows(DecodeException.class, () -> new Reader(lying).count(50_000, 171, "transactions"));
+    e = assertThrows(DecodeException.class, () -> new Reader(lying).count(50_000, 155, "transactions"));
     assertEquals("Expected room for 40000 transactions at offset 0 but only 10 bytes remain", e.getMessage());
     // Zero-size elements still need a byte each.
     byte[] zeroSize = new Writer().u32(11).raw(new byte[10]).toByteArray();
