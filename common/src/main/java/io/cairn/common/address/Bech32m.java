@@ -12,8 +12,11 @@ public final class Bech32m {
   private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
   private static final int BECH32M_CONST = 0x2bc830a3;
   private static final int BECH32_CONST = 1;
-  /** Longer than BIP-173's 90 so a 33-byte payload with a long prefix still fits. */
-  public static final int MAX_LENGTH = 120;
+  /**
+   * BIP-173/350's limit. A Cairn address (16-character prefix at most, 33-byte payload) takes at
+   * most 16 + 1 + 53 + 6 = 76 characters.
+   */
+  public static final int MAX_LENGTH = 90;
 
   /** The decoded parts. */
   public record Decoded(String hrp, byte[] data) {}
@@ -45,7 +48,21 @@ public final class Bech32m {
     return sb.toString();
   }
 
+  /** Decodes and converts the 5-bit data to bytes (the padding must be zero bits). */
   public static Decoded decode(String s) throws Bech32mException {
+    Decoded words = decodeWords(s);
+    byte[] data = convertBits(words.data(), 5, 8, false);
+    if (data == null) {
+      throw new Bech32mException("invalid padding in the data part");
+    }
+    return new Decoded(words.hrp(), data);
+  }
+
+  /**
+   * The generic BIP-350 checker: validates the string and its Bech32m checksum and returns the
+   * lower-case prefix and the data part as 5-bit values (checksum removed), without converting.
+   */
+  static Decoded decodeWords(String s) throws Bech32mException {
     if (s.length() > MAX_LENGTH) {
       throw new Bech32mException("too long: " + s.length() + " characters, at most " + MAX_LENGTH);
     }
@@ -87,11 +104,7 @@ public final class Bech32m {
     }
     byte[] data5 = new byte[values.length - 6];
     System.arraycopy(values, 0, data5, 0, data5.length);
-    byte[] data = convertBits(data5, 5, 8, false);
-    if (data == null) {
-      throw new Bech32mException("invalid padding in the data part");
-    }
-    return new Decoded(hrp, data);
+    return new Decoded(hrp, data5);
   }
 
   private static int polymod(byte[] values) {

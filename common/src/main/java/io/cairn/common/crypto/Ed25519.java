@@ -9,9 +9,13 @@ package io.cairn.common.crypto;
  *   <li>the public key is 32 bytes, the signature 64 bytes, neither null;
  *   <li>the public key A and the signature's R are canonical point encodings: the 255-bit y
  *       coordinate is below p = 2^255 - 19, and the sign bit is clear when x = 0 (y = 1 or y = p - 1);
- *   <li>the public key decodes to a point on the curve;
+ *   <li>A and R decode to points on the curve, and A is not one of the eight small-order points
+ *       (Bouncy Castle rejects their y coordinates);
  *   <li>S, the signature's second half read little-endian, is below the group order L;
- *   <li>the cofactorless equation [S]B = R + [SHA-512(R || A || M)]A holds (Bouncy Castle).
+ *   <li>[S]B = R + [k]A with k = SHA-512(R || A || M) mod L. Bouncy Castle 1.78 checks a form of
+ *       it multiplied by a short scalar derived from k: exactly the cofactorless equation when A
+ *       and R have no small-order component (every honestly made signature); for a crafted
+ *       small-order component the result depends on k, identically on every node.
  * </ol>
  *
  * Anything else returns false; verification never throws. Signing is deterministic.

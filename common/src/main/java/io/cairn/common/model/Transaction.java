@@ -60,9 +60,18 @@ public record Transaction(
     return new Transaction(VERSION, from, to, amount, fee, nonce, memo, Signature.EMPTY);
   }
 
-  /** This transaction signed with the seed of {@code from}, for the network with {@code genesis}. */
+  /**
+   * This transaction signed with the seed of {@code from}, for the network with {@code genesis}.
+   *
+   * @throws IllegalArgumentException when the seed is not the key of {@code from}: signing with a
+   *     mismatched public key would produce an invalid signature and, repeated, can leak the seed
+   */
   public Transaction signWith(byte[] seed32, Hash genesis) {
-    byte[] sig = Ed25519.sign(seed32, from.toArray(), signingMessage(genesis));
+    byte[] key = Ed25519.publicKey(seed32);
+    if (!PublicKey.of(key).equals(from)) {
+      throw new IllegalArgumentException("the seed does not belong to the sender key " + from.toHex());
+    }
+    byte[] sig = Ed25519.sign(seed32, key, signingMessage(genesis));
     return new Transaction(version, from, to, amount, fee, nonce, memo, Signature.of(sig));
   }
 

@@ -80,6 +80,11 @@ public final class ChainSpecJson {
           throw new SpecException("allocations[" + i + "] must be an object");
         }
         JsonObject a = el.getAsJsonObject();
+        for (String key : a.keySet()) {
+          if (!key.equals("address") && !key.equals("amount")) {
+            throw new SpecException("allocations[" + i + "]: unknown field '" + key + "'");
+          }
+        }
         try {
           allocs.add(new ChainSpec.Allocation(
               Address.parse(str(a, "address"), prefix), Amount.parseUnits(str(a, "amount"))));
