@@ -114,10 +114,10 @@ public final class ChainEngine {
     }
     index.put(withBody);
     Changes changes = activate();
-    Rejected own = invalidReasons.get(hash);
     ChainHead now = head;
-    if (own != null) {
-      return new ImportResult(ImportResult.Outcome.REJECTED, Optional.of(own), changes.disconnected(), changes.connected(), now);
+    if (index.entry(hash).orElseThrow().status() == Status.INVALID) {
+      return new ImportResult(ImportResult.Outcome.REJECTED, Optional.of(invalidReason(hash)),
+          changes.disconnected(), changes.connected(), now);
     }
     return new ImportResult(ImportResult.Outcome.ACCEPTED, Optional.empty(), changes.disconnected(), changes.connected(), now);
   }
@@ -232,6 +232,9 @@ public final class ChainEngine {
       }
       if (e.status() != Status.INVALID) {
         marked.add(e.withStatus(Status.INVALID));
+      }
+      if (!h.equals(hash)) {
+        invalidReasons.putIfAbsent(h, Rejected.of(Reason.INVALID_ANCESTOR, "ancestor " + hash + " is invalid: " + why));
       }
       todo.addAll(index.children(h));
     }
