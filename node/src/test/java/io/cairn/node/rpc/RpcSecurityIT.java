@@ -216,6 +216,16 @@ class RpcSecurityIT {
     }
   }
 
+  @Test
+  void oversizedHeadersGet400() throws Exception {
+    try (RpcServer server = start(RpcTestClient.testConfig(dir), new FakeNode());
+        Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      String head = exchange(s, "GET /health HTTP/1.1\r\nHost: x\r\nX-Pad: " + "a".repeat(10_000) + "\r\n\r\n");
+      assertTrue(head.startsWith("HTTP/1.1 400"), head);
+    }
+  }
+
   /** Writes a raw request and reads one response head (until the blank line). */
   private static String exchange(Socket s, String request) throws IOException {
     OutputStream out = s.getOutputStream();
