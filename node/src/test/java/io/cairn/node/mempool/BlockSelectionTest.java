@@ -53,7 +53,7 @@ class BlockSelectionTest {
     }
     List<Transaction> chosen = pool.selectForBlock(small.encodedLength() + 15);
     assertEquals(List.of(small), chosen, "the 219-byte head does not fit, so its 155-byte successor waits too");
-    assertEquals(List.of(big, small), pool.selectForBlock(big.encodedLength() + small.encodedLength()));
+    assertEquals(List.of(big, after), pool.selectForBlock(big.encodedLength() + after.encodedLength()));
     assertEquals(List.of(), pool.selectForBlock(Transaction.MIN_ENCODED_LENGTH - 1));
   }
 }
