@@ -31,7 +31,8 @@ public record Admission(Hash txid, Status status, Rejected rejected, Transaction
     }
   }
 
-  static Admission rejected(Hash txid, Rejected why) {
+  /** A rejection, for shells that refuse a transaction before it reaches the pool (e.g. a bad signature). */
+  public static Admission rejected(Hash txid, Rejected why) {
     return new Admission(txid, Status.REJECTED, why, null, List.of());
   }
 
