@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * must only run there; the others are safe from any thread.
  */
 final class ChainActor {
-  private static final Logger LOG = LoggerFactory.getLogger("chain");
+  private static final Logger LOG = LoggerFactory.getLogger("io.cairn.chain");
 
   /** Events for the relay and the miner; called on the chain thread, must return quickly. */
   interface Listener {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * imported on the chain thread; mining threads wait for both.
  */
 final class MinerControl implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("miner");
+  private static final Logger LOG = LoggerFactory.getLogger("io.cairn.miner");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final ChainActor actor;

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class NodeService implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("node");
+  private static final Logger LOG = LoggerFactory.getLogger("io.cairn.node");
 
   private final NodeConfig config;
   private final ChainStore store;
@@ -57,6 +57,7 @@ public final class NodeService implements AutoCloseable {
   private final MinerControl miner;
   private final ScheduledExecutorService service;
   private final AtomicBoolean open = new AtomicBoolean(true);
+  private final AtomicBoolean syncing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
   private RpcServer rpc;
 
@@ -89,9 +90,11 @@ public final class NodeService implements AutoCloseable {
         new StoreBans(store));
     opened.push(net);
     NetworkView view = new NetworkView(net, store);
-    actor.syncingWhen(() -> open.get() && view.syncing(actor.head().height()));
+    // The chain thread must never wait for the network thread (which waits for it): it and the miner
+    // read a flag refreshed every second instead of asking the network.
+    actor.syncingWhen(syncing::get);
     this.miner = new MinerControl(actor, Optional.ofNullable(config.minerAddress()), config.mineThreads(),
-        config.mineRate(), () -> view.syncing(actor.head().height()));
+        config.mineRate(), syncing::get);
     opened.push(miner);
     metrics.bindHeight(() -> actor.head().height()).bindPeers(view::peerCount)
         .bindMempool(actor::poolSize, actor::poolBytes);
@@ -113,6 +116,13 @@ public final class NodeService implements AutoCloseable {
         LOG.debug("metrics feed: {}", e.toString());
       }
     }, 2, 2, TimeUnit.SECONDS);
+    service.scheduleWithFixedDelay(() -> {
+      try {
+        syncing.set(view.syncing(actor.head().height()));
+      } catch (RuntimeException e) {
+        LOG.debug("sync state: {}", e.toString());
+      }
+    }, 1, 1, TimeUnit.SECONDS);
     thread.every(Duration.ofMinutes(1), actor::expire);
     if (config.mine()) {
       miner.start();
