@@ -40,7 +40,7 @@ public final class ConfigResolver {
     if (minerText != null) {
       try {
         miner = Address.parse(minerText, spec.addressPrefix());
-      } catch (IllegalArgumentException e) {
+      } catch (RuntimeException e) { // IllegalArgumentException or RejectedException(bad-address)
         throw NodeStartException.config("--miner-address " + minerText + " is not an address of network '"
             + spec.network() + "': " + e.getMessage(), e);
       }

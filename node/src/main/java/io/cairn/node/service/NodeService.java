@@ -184,7 +184,7 @@ public final class NodeService implements AutoCloseable {
   private static void startP2p(NodeConfig c, P2pNetwork net) {
     try {
       net.start();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows a failed bind's checked exception undeclared
       if (causedBy(e, BindException.class)) {
         throw NodeStartException.runtime("P2P port " + c.p2pPort() + " on " + c.p2pBind()
             + " is already in use (another node running?); choose another with --p2p-port", e);
