@@ -221,6 +221,15 @@ final class ChainActor {
         l.blockConnected(b);
       }
     }
+    for (Block b : r.disconnected()) {
+      for (Transaction tx : b.transactions()) {
+        if (pool.contains(tx.txid())) {
+          for (Listener l : listeners) {
+            l.txAccepted(tx); // back in the pool: peers on the winning branch may never have seen it
+          }
+        }
+      }
+    }
     for (Listener l : listeners) {
       l.tipChanged(r.head());
     }
