@@ -67,7 +67,9 @@ public enum Reason {
   UNAUTHORIZED("the request lacks the right cookie token"),
   NOT_FOUND("no such block, transaction, address or wallet"),
   WRONG_PASSWORD("the keystore password is wrong"),
-  DEV_PHRASE_REFUSED("the public dev phrase may only be used on a dev network");
+  DEV_PHRASE_REFUSED("the public dev phrase may only be used on a dev network"),
+  BUSY("the node is too busy to serve the request now; retry later"),
+  NOT_ALLOWED("the operation is not allowed on this network or by this node's configuration");
 
   private final String code;
   private final String description;

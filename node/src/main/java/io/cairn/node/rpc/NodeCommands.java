@@ -1,0 +1,55 @@
+package io.cairn.node.rpc;
+
+import io.cairn.common.address.Address;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Rejected;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The commands a JSON-RPC caller may give a running node. The node service implements them by
+ * handing work to the component that owns it (mempool, peer manager, miner); a refusal is a
+ * {@link Rejected} value with a reason code, never an exception. Calls run on the RPC's own worker
+ * threads and may block until the command is done (e.g. until the mempool decided).
+ */
+public interface NodeCommands {
+
+  /** Offers a decoded signed transaction to the mempool: its txid when accepted (and relayed). */
+  Outcome<Hash> submitTransaction(Transaction tx);
+
+  /** Connects to {@code host:port} (already syntax-checked); refused e.g. {@code banned}. */
+  Optional<Rejected> addPeer(String hostPort);
+
+  /** Drops the connection to the peer with this node id; {@code not-found} when not connected. */
+  Optional<Rejected> disconnectPeer(String nodeId);
+
+  /**
+   * Mines {@code count} blocks on top of the tip now, crediting {@code minerAddress} or else the
+   * configured miner address, and returns their hashes once connected. Refused with
+   * {@code not-allowed} on networks that are not dev networks.
+   */
+  Outcome<List<Hash>> mineBlocks(int count, Optional<Address> minerAddress);
+
+  /** A value, or the reason it could not be produced. */
+  record Outcome<T>(T value, Rejected rejected) {
+    public Outcome {
+      if ((value == null) == (rejected == null)) {
+        throw new IllegalArgumentException("exactly one of value and rejected must be set");
+      }
+    }
+
+    public static <T> Outcome<T> ok(T value) {
+      return new Outcome<>(Objects.requireNonNull(value, "value"), null);
+    }
+
+    public static <T> Outcome<T> refused(Rejected rejected) {
+      return new Outcome<>(null, Objects.requireNonNull(rejected, "rejected"));
+    }
+
+    public boolean isOk() {
+      return rejected == null;
+    }
+  }
+}

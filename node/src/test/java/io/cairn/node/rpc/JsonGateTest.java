@@ -1,0 +1,72 @@
+package io.cairn.node.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonGateTest {
+  private final JsonGate gate = new JsonGate(4);
+
+  private JsonElement parse(String s) throws RpcException {
+    return gate.parse(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private int code(String s) {
+    return assertThrows(RpcException.class, () -> parse(s), s).code();
+  }
+
+  @Test
+  void depthUpToTheLimitParses() throws Exception {
+    assertEquals(4, depthOf(parse("[{\"a\":[[1]]}]")));
+    assertTrue(parse("7").isJsonPrimitive());
+    assertTrue(parse(" {\"a\":[],\"b\":{}} ").isJsonObject());
+  }
+
+  private static int depthOf(JsonElement e) {
+    int d = 0;
+    while (e.isJsonArray() || e.isJsonObject()) {
+      d++;
+      e = e.isJsonArray() ? e.getAsJsonArray().get(0) : e.getAsJsonObject().entrySet().iterator().next().getValue();
+    }
+    return d;
+  }
+
+  @Test
+  void deeperIsInvalidRequestWhateverFollows() {
+    assertEquals(RpcErrors.INVALID_REQUEST, code("[[[[[1]]]]]"));
+    assertEquals(RpcErrors.INVALID_REQUEST, code("{\"a\":{\"b\":{\"c\":{\"d\":{}}}}}"));
+    assertEquals(RpcErrors.INVALID_REQUEST, code("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ unterminated"));
+    // A huge depth costs a linear scan, not a recursion.
+    assertEquals(RpcErrors.INVALID_REQUEST, new JsonGateCase(1_000_000).code());
+  }
+
+  private record JsonGateCase(int depth) {
+    int code() {
+      byte[] b = ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.US_ASCII);
+      return assertThrows(RpcException.class, () -> new JsonGate(64).parse(b)).code();
+    }
+  }
+
+  @Test
+  void malformedIsParseError() {
+    for (String bad : new String[] {"", "   ", "{", "[1,]", "{\"a\" 1}", "{'a':1}", "[1] [2]", "{} x", "tru",
+        "\"unterminated", "[NaN]", "{a:1}", "01"}) {
+      assertEquals(RpcErrors.PARSE_ERROR, code(bad), bad);
+    }
+  }
+
+  @Test
+  void invalidUtf8IsParseError() {
+    RpcException e = assertThrows(RpcException.class, () -> gate.parse(new byte[] {'[', (byte) 0xc3, ']'}));
+    assertEquals(RpcErrors.PARSE_ERROR, e.code());
+  }
+
+  @Test
+  void rejectsTooSmallLimits() {
+    assertThrows(IllegalArgumentException.class, () -> new JsonGate(1));
+  }
+}
