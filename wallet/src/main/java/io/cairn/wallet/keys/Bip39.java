@@ -157,17 +157,46 @@ public final class Bip39 {
     return s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
   }
 
+  /** The list word with the same first four letters, else the closest one within two edits. */
   private static String suggestion(String word) {
-    if (word.length() < 3) {
+    if (word.length() < 3 || word.length() > 16) {
       return "";
     }
     String prefix = word.substring(0, Math.min(4, word.length()));
+    String best = null;
+    int bestDistance = 3;
     for (String w : WORDS) {
-      if (w.startsWith(prefix)) {
+      if (word.length() >= 4 && w.startsWith(prefix)) {
         return " (did you mean '" + w + "'?)";
       }
+      int d = distance(word, w);
+      if (d < bestDistance) {
+        best = w;
+        bestDistance = d;
+      }
     }
-    return "";
+    return best == null ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  /** Optimal string alignment distance (insert, delete, substitute, swap neighbours). */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static int bit(byte[] b, int i) {

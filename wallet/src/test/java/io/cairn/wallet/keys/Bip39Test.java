@@ -86,8 +86,11 @@ final class Bip39Test {
         "abandon abandon abandon abandon abandonn abandon abandon abandon abandon abandon abandon about"));
     assertEquals("unknown word 'abandonn' at position 5 (did you mean 'abandon'?)", e.getMessage());
     RejectedException e2 = assertThrows(RejectedException.class, () -> Bip39.toEntropy(
-        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon xyzzy"));
-    assertEquals("unknown word 'xyzzy' at position 12", e2.getMessage());
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon qqqqqqq"));
+    assertEquals("unknown word 'qqqqqqq' at position 12", e2.getMessage());
+    RejectedException e3 = assertThrows(RejectedException.class, () -> Bip39.toEntropy(
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abuot"));
+    assertEquals("unknown word 'abuot' at position 12 (did you mean 'about'?)", e3.getMessage());
   }
 
   @Test
