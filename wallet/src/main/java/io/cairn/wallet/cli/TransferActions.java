@@ -67,7 +67,7 @@ final class TransferActions {
       throw new RejectedException(Reason.INSUFFICIENT_FUNDS, "the balance of " + fromAddr.encode(prefix) + " is "
           + acct.balance().display() + ", which does not cover " + p.amount().display() + " plus fee " + fee.display());
     }
-    Transaction tx = signConfirmed(s, p, t, chain, to, fee, nonce, prefix);
+    Transaction tx = signConfirmed(s, p, t, chain, to, fee, nonce, prefix, false);
     Hash txid = s.node().submit(tx);
     JsonObject o = describe(tx, prefix);
     if (!s.json()) {
@@ -98,7 +98,16 @@ final class TransferActions {
     String prefix = chain.prefix().orElse(p.ks().addressPrefix());
     Amount fee = p.fee().orElse(chain.minFee().orElse(Transfers.FALLBACK_FEE));
     total(p.amount(), fee);
-    Transaction tx = signConfirmed(s, p, t, chain, to, fee, c.nonce(), prefix);
+    Transaction tx;
+    try {
+      tx = signConfirmed(s, p, t, chain, to, fee, c.nonce(), prefix, true);
+    } catch (RejectedException e) {
+      if (e.reason() == Reason.DEV_PHRASE_REFUSED && c.genesis().isPresent()) {
+        throw new RejectedException(Reason.DEV_PHRASE_REFUSED, "this wallet uses the public dev phrase, which is only"
+            + " allowed on dev networks; with --genesis the wallet cannot tell, so give the chain spec with --chain");
+      }
+      throw e;
+    }
     if (s.json()) {
       JsonObject o = describe(tx, prefix);
       o.addProperty("tx", Transfers.toHex(tx));
@@ -203,19 +212,21 @@ final class TransferActions {
 
   /** Shows the summary, asks for confirmation, then unlocks, checks the dev phrase rule, signs. */
   private static Transaction signConfirmed(Session s, Parsed p, TransferConfig t, Chain chain, Address to, Amount fee,
-      long nonce, String prefix) {
+      long nonce, String prefix, boolean summaryToErr) {
     Address from = s.accountAddress(p.ks(), t.from());
-    s.info("Network:  " + chain.network() + " (genesis " + chain.genesis().shortHex() + ")");
-    s.info("From:     " + from.encode(prefix) + " (wallet '" + p.ks().name() + "', account " + t.from() + ")");
-    s.info("To:       " + to.encode(prefix));
-    s.info("Amount:   " + p.amount().display());
-    s.info("Fee:      " + fee.display());
-    s.info("Total:    " + total(p.amount(), fee).display());
-    s.info("Nonce:    " + nonce);
+    java.util.function.Consumer<String> show = summaryToErr ? l -> s.err.println(l) : s::info;
+    show.accept("Network:  " + chain.network() + " (genesis " + chain.genesis().shortHex() + ")");
+    show.accept("From:     " + from.encode(prefix) + " (wallet '" + p.ks().name() + "', account " + t.from() + ")");
+    show.accept("To:       " + to.encode(prefix));
+    show.accept("Amount:   " + p.amount().display());
+    show.accept("Fee:      " + fee.display());
+    show.accept("Total:    " + total(p.amount(), fee).display());
+    show.accept("Nonce:    " + nonce);
     if (!p.memo().isEmpty()) {
-      s.info("Memo:     " + p.memo());
+      show.accept("Memo:     " + p.memo());
     }
-    if (!s.confirm("Sign" + (s.json() ? "" : " and send") + " this transaction?", t.yes())) {
+    s.err.flush();
+    if (!s.confirm(summaryToErr ? "Sign this transaction?" : "Sign and send this transaction?", t.yes())) {
       throw new WalletException(WalletException.FAILED, "cancelled; nothing was signed or sent");
     }
     byte[] seed = s.unlock(p.ks());
@@ -264,7 +275,7 @@ final class TransferActions {
     if (!h.matches("(0x)?[0-9a-fA-F]{64}")) {
       throw new WalletException(WalletException.BAD_INPUT, "invalid --genesis '" + h + "': expected 64 hex digits");
     }
-    return new Chain("genesis " + h.substring(h.length() - 64, h.length() - 56), Hash.parse(h), Optional.empty(),
+    return new Chain("unknown (--genesis)", Hash.parse(h), Optional.empty(),
         Optional.empty(), false);
   }
 
