@@ -83,7 +83,7 @@ final class Session {
       return new WalletDir(config.walletDir().get());
     }
     if (config.testnet().isPresent()) {
-      return new WalletDir(config.testnet().get().resolve("wallet"));
+      return new WalletDir(testnet().orElseThrow().walletDir());
     }
     String env = seams.env().get(ENV_DIR);
     if (env != null && !env.isBlank()) {
@@ -157,13 +157,14 @@ final class Session {
     return Keystores.open(ks, password(ks.name()));
   }
 
+  /** --password-file, else the testnet dev wallet's empty password, else $CAIRN_WALLET_PASSWORD, else a prompt. */
   private String password(String wallet) {
+    if (config.passwordFile().isEmpty() && config.testnet().isPresent() && wallet.equals(TestnetDir.DEV_WALLET)) {
+      return TestnetDir.DEV_PASSWORD;
+    }
     Optional<String> p = givenPassword();
     if (p.isPresent()) {
       return p.get();
-    }
-    if (config.testnet().isPresent() && wallet.equals(TestnetDir.DEV_WALLET)) {
-      return TestnetDir.DEV_PASSWORD;
     }
     String s = terminal().readSecret("Password for wallet '" + wallet + "': ");
     if (s == null) {

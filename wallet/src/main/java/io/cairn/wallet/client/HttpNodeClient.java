@@ -134,8 +134,8 @@ public final class HttpNodeClient implements NodeClient {
     try {
       resp = StrictJson.object(StrictJson.parse(body, method + " response"), method + " response");
     } catch (JsonFormatException e) {
-      throw new NodeException(Kind.BAD_RESPONSE, (status == 200 ? "" : "HTTP " + status + ": ")
-          + RpcResults.sanitize(e.getMessage()));
+      throw new NodeException(Kind.BAD_RESPONSE, "malformed response from the node: "
+          + (status == 200 ? "" : "HTTP " + status + ", ") + RpcResults.sanitize(e.getMessage()));
     }
     return RpcResults.unwrap(resp, method, id);
   }

@@ -194,7 +194,9 @@ public final class StrictJson {
       return e.getClass().getSimpleName();
     }
     int cut = m.indexOf("\nSee ");
-    return clip(cut > 0 ? m.substring(0, cut) : m);
+    m = cut > 0 ? m.substring(0, cut) : m;
+    m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
+    return clip(m);
   }
 
   /** At most 80 characters of untrusted text, for messages. */
