@@ -16,9 +16,6 @@ interface Terminal {
   /** A secret read without echo when there is a console; else a line from stdin. Null at end of input. */
   String readSecret(String prompt);
 
-  /** Whether secrets are read without echo (a real console). */
-  boolean interactive();
-
   /** The process's console, or stdin/stderr when there is none (pipes, scripts). */
   static Terminal system() {
     return new SystemTerminal();
@@ -47,11 +44,6 @@ interface Terminal {
       return stdinLine(prompt);
     }
 
-    @Override
-    public boolean interactive() {
-      return System.console() != null;
-    }
-
     private String stdinLine(String prompt) {
       PrintStream err = System.err;
       err.print(prompt);
@@ -60,7 +52,9 @@ interface Terminal {
         if (stdin == null) {
           stdin = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         }
-        return stdin.readLine();
+        String line = stdin.readLine();
+        err.println();
+        return line;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
       }

@@ -80,6 +80,19 @@ public final class Keystores {
   }
 
   /**
+   * The testnet's dev wallet: the public dev phrase, named {@code dev}, empty password, accounts 0-9
+   * cached. For {@code cairn testnet up}; write it with {@link WalletDir#create}.
+   */
+  public static Keystore devWallet(String addressPrefix, KdfParams kdf, long nowMs, SecureRandom random) {
+    byte[] seed = io.cairn.wallet.keys.DevAccounts.seed();
+    try {
+      return seal("dev", seed, "", kdf, addressPrefix, io.cairn.wallet.keys.DevAccounts.COUNT, nowMs, random);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /**
    * Decrypts the seed.
    *
    * @throws RejectedException {@link Reason#WRONG_PASSWORD}, or {@link Reason#MALFORMED} when the

@@ -77,10 +77,5 @@ final class Cli {
       prompts.add(prompt);
       return answers.poll();
     }
-
-    @Override
-    public boolean interactive() {
-      return false;
-    }
   }
 }

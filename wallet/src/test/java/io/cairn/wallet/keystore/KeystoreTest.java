@@ -50,6 +50,14 @@ final class KeystoreTest {
   }
 
   @Test
+  void devWalletOpensWithEmptyPassword() {
+    Keystore dev = Keystores.devWallet("tcairn", FAST, 0, new SecureRandom());
+    assertEquals("dev", dev.name());
+    assertEquals(DevAccounts.addresses(), dev.accounts());
+    assertTrue(DevAccounts.isDevSeed(Keystores.open(dev, "")));
+  }
+
+  @Test
   void defaultCostIsScryptN2to17() {
     assertEquals(new KdfParams(131072, 8, 1), KdfParams.DEFAULT);
     assertEquals(128L << 20, KdfParams.DEFAULT.memoryBytes());
