@@ -14,12 +14,12 @@ import io.cairn.common.testing.ArchitectureRules;
 @AnalyzeClasses(packages = "io.cairn.node", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   /**
-   * The mempool's policy lives in {@code mempool} itself (exactly that package): its {@code verify}
-   * subpackage spreads signature checks over a thread pool and is a shell.
+   * Mempool policy and the miner's block template live in exactly {@code mempool} and {@code miner}:
+   * {@code mempool.verify} (signature checks on a thread pool) and {@code miner.loop} are shells.
    */
   private static final String[] PURE = {
     "io.cairn.node.consensus..", "io.cairn.node.state..", "io.cairn.node.chain..", "io.cairn.node.mempool",
-    "io.cairn.node.p2p.wire..",
+    "io.cairn.node.miner", "io.cairn.node.p2p.wire..",
   };
   private static final String[] DETERMINISTIC = {"io.cairn.node.consensus..", "io.cairn.node.state..", "io.cairn.node.chain.."};
 
