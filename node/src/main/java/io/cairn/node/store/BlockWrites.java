@@ -30,7 +30,7 @@ final class BlockWrites {
       throw new IllegalStateException("block " + hash + " does not extend the tip " + tip);
     }
     try (StoreUpdate u = store.update()) {
-      if (!store.hasBody(hash)) {
+      if (entry.status() == BlockIndexEntry.Status.HEADER_ONLY) {
         u.put(Schema.BODIES, hash, block.transactions());
       }
       u.put(Schema.HEADERS, hash, entry.withStatus(BlockIndexEntry.Status.VALID));
