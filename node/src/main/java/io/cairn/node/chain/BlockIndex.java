@@ -10,9 +10,12 @@ public interface BlockIndex {
   Optional<BlockIndexEntry> entry(Hash hash);
 
   /**
-   * Blocks that may end the best chain. Must include every leaf of the block tree (a block no
-   * known block builds on) that has a body, and may include any other entries: fork choice walks
-   * down from each and stops below a block without body or an invalid one.
+   * Blocks that may end the best chain. Must include at least every block whose status is {@code
+   * HAS_BODY} or {@code VALID} and none of whose children has one of those statuses (the best
+   * block is always one of them); may include any other entries (all leaves of the block tree, or
+   * all entries, are also correct). Fork choice skips those with no more work than the current
+   * tip and walks down from the others to the current chain, stopping below any block that is
+   * INVALID or has no body, so a small set keeps {@link ForkChoice#plan} cheap.
    */
   Collection<BlockIndexEntry> candidates();
 }

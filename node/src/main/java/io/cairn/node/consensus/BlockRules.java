@@ -7,6 +7,7 @@ import io.cairn.common.model.Transaction;
 import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.common.spec.ChainSpec;
+import io.cairn.common.spec.Genesis;
 import io.cairn.node.state.AccountView;
 import io.cairn.node.state.ApplyResult;
 import io.cairn.node.state.StateTransition;
@@ -52,6 +53,14 @@ public final class BlockRules {
       }
     }
     return StateTransition.apply(state, block, spec);
+  }
+
+  /** {@code bad-genesis} unless {@code block} is exactly the genesis block derived from {@code spec}. */
+  public static Optional<Rejected> checkGenesis(Block block, ChainSpec spec) {
+    Block expected = Genesis.block(spec);
+    return block.equals(expected) ? Optional.empty()
+        : reject(Reason.BAD_GENESIS, "block " + block.hash().toHex() + " is not the genesis " + expected.hash().toHex()
+            + " of network " + spec.network());
   }
 
   /** Size, Merkle root and duplicate transactions: everything about a body that needs no state. */

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * Read access to known headers, on any branch: what the header rules need about a new header's
  * ancestors (its parent, the previous 11 timestamps and the ASERT anchor). A store or an in-memory
- * fake implements it; {@link #ancestor} has a walking default that a store may replace with its
- * main-chain height index.
+ * fake implements it. {@link #ancestor} has a default that walks parent links; header checks ask
+ * for the height-1 ancestor (the ASERT anchor) of every parent, so a store should override it
+ * (e.g. walk back to the main chain, then use its height index), or every check costs O(height).
  */
 public interface HeaderView {
   /** The header with this hash, if known. */

@@ -44,6 +44,15 @@ class BlockRulesTest {
   }
 
   @Test
+  void genesisMustMatchTheSpec() {
+    assertEquals(Optional.empty(), BlockRules.checkGenesis(chain.genesis(), spec));
+    ChainSpec other = TestSpecs.withAllocations(2, Amount.ofCrn(1));
+    assertEquals(Reason.BAD_GENESIS, BlockRules.checkGenesis(io.cairn.common.spec.Genesis.block(other), spec)
+        .orElseThrow().reason());
+    assertEquals(Reason.BAD_GENESIS, BlockRules.checkGenesis(chain.next(g), spec).orElseThrow().reason());
+  }
+
+  @Test
   void validBlockApplies() {
     Block b = withTransfers(5).mine();
     ApplyResult.Applied a = assertInstanceOf(ApplyResult.Applied.class, validate(chain, b));

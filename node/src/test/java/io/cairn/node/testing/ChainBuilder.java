@@ -36,6 +36,8 @@ public final class ChainBuilder implements HeaderView {
   private final Map<Hash, Block> blocks = new HashMap<>();
   private final Map<Hash, MemoryAccounts> states = new HashMap<>();
   private final Map<Hash, StateDelta> deltas = new HashMap<>();
+  /** Each block's height-1 ancestor (the ASERT anchor), so header checks stay O(1) on long chains. */
+  private final Map<Hash, Hash> anchors = new HashMap<>();
 
   private ChainBuilder(ChainSpec spec) {
     this.spec = spec;
@@ -142,11 +144,25 @@ public final class ChainBuilder implements HeaderView {
     return headers.header(hash);
   }
 
+  @Override
+  public Optional<BlockHeader> ancestor(Hash from, long height) {
+    Hash anchor = anchors.get(from);
+    if (height == 1 && anchor != null) {
+      return headers.header(anchor);
+    }
+    return HeaderView.super.ancestor(from, height);
+  }
+
   /** Records a block (built by a draft, maybe deliberately invalid); computes its state if it can. */
   Block record(Block block) {
     Hash h = block.hash();
     headers.add(block.header());
     blocks.put(h, block);
+    if (block.height() == 1) {
+      anchors.put(h, h);
+    } else if (anchors.containsKey(block.header().prevHash())) {
+      anchors.put(h, anchors.get(block.header().prevHash()));
+    }
     AccountView parentState = states.get(block.header().prevHash());
     if (parentState != null) {
       ApplyResult r = StateTransition.apply(parentState, block, spec);
