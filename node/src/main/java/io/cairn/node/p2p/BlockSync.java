@@ -34,6 +34,7 @@ final class BlockSync {
   private static final Logger log = LoggerFactory.getLogger(BlockSync.class);
   private static final int MAX_ANNOUNCED_HEADERS = 8;
   private static final int MAX_UNCONNECTING = 10;
+  static final long SERVE_BUDGET = 4L << 20;
   /** Rejections that are not the sender's fault. */
   private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
 
@@ -99,6 +100,7 @@ final class BlockSync {
       }
     }
     connectedSinceLog++;
+    net.txRelay.onNewTip();
   }
 
   void serveHeaders(Peer p, List<Hash> locator) {
@@ -109,16 +111,32 @@ final class BlockSync {
     p.send(new Message.Headers(hs));
   }
 
+  /**
+   * Sends the blocks; past {@link #SERVE_BUDGET} bytes the rest waits (at the head of the peer's
+   * serve queue) until those writes complete, so one request cannot pile up unbounded output.
+   */
   void serveBlocks(Peer p, List<Hash> hashes) {
     List<Hash> missing = new ArrayList<>();
-    for (Hash h : hashes) {
+    long bytes = 0;
+    for (int i = 0; i < hashes.size(); i++) {
+      Hash h = hashes.get(i);
       Optional<Block> b = net.backend.block(h);
-      if (b.isPresent()) {
-        p.knownBlocks.add(h);
-        p.send(new Message.FullBlock(b.get()));
-      } else {
+      if (b.isEmpty()) {
         missing.add(h);
+        continue;
       }
+      p.knownBlocks.add(h);
+      bytes += b.get().encodedLength();
+      if (bytes >= SERVE_BUDGET && i + 1 < hashes.size()) {
+        p.serveQueue.addFirst(new Message.GetBlocks(hashes.subList(i + 1, hashes.size())));
+        p.servingBusy = true;
+        p.channel.writeAndFlush(new Message.FullBlock(b.get())).addListener(f -> net.execute(() -> {
+          p.servingBusy = false;
+          net.onWritable(p);
+        }));
+        break;
+      }
+      p.send(new Message.FullBlock(b.get()));
     }
     if (!missing.isEmpty()) {
       p.send(new Message.NotFound(true, missing));

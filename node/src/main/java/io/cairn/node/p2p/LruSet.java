@@ -45,6 +45,10 @@ final class LruSet<T> {
     return true;
   }
 
+  void clear() {
+    map.clear();
+  }
+
   int size() {
     return map.size();
   }

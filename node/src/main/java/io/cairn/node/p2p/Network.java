@@ -209,7 +209,7 @@ final class Network {
   }
 
   void onWritable(Peer p) {
-    while (!p.closed && p.writable() && !p.serveQueue.isEmpty()) {
+    while (!p.closed && p.writable() && !p.servingBusy && !p.serveQueue.isEmpty()) {
       serve(p, p.serveQueue.poll());
     }
     txRelay.flushAnnouncements(p);
@@ -221,7 +221,7 @@ final class Network {
     }
     switch (m.type()) {
       case GET_TX, GET_HEADERS, GET_BLOCKS, GET_COMPACT, GET_BLOCK_TXS, GET_ADDRS, GET_MEMPOOL -> {
-        if (p.writable() && p.serveQueue.isEmpty()) {
+        if (p.writable() && !p.servingBusy && p.serveQueue.isEmpty()) {
           serve(p, m);
         } else if (p.serveQueue.size() >= MAX_SERVE_QUEUE) {
           misbehave(p, Rejected.of(Reason.FLOOD, "more than " + MAX_SERVE_QUEUE + " requests queued while not reading"));
@@ -283,7 +283,11 @@ final class Network {
     log.info("refusing peer {}: {} {}", p, reason, detail);
     stats.refused(reason);
     p.closed = true;
-    discovery.onClosed(p);
+    if (p.outbound && p.listenAddress != null && reason != Reason.DUPLICATE_CONNECTION) {
+      discovery.onFailure(p.listenAddress);
+    } else {
+      discovery.onClosed(p);
+    }
     p.channel.writeAndFlush(new Message.Bye(reason, detail)).addListener(ChannelFutureListener.CLOSE);
   }
 

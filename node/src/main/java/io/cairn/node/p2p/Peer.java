@@ -48,6 +48,8 @@ final class Peer {
   long lastAddrsServedMs = Long.MIN_VALUE / 2;
   boolean addrsRequested;
   final ArrayDeque<Message> serveQueue = new ArrayDeque<>();
+  /** A large reply is still being written; further requests wait in {@link #serveQueue}. */
+  boolean servingBusy;
 
   Peer(Channel channel, NodeId id, boolean outbound, PeerAddress listenAddress, String remote, Message.Hello hello) {
     this.channel = channel;
