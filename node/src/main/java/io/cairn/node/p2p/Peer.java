@@ -40,7 +40,8 @@ final class Peer {
   final LruSet<Hash> knownBlocks = new LruSet<>(10_000);
   final Set<Hash> blocksInFlight = new HashSet<>();
   final LruSet<Hash> blocksRequested = new LruSet<>(10_000);
-  boolean headersRequested;
+  /** GET_HEADERS sent and not yet answered. */
+  int headersPending;
   long headersRequestedAt;
   int unconnectingHeaders;
 
