@@ -54,6 +54,8 @@ final class Network {
   private final TlsContexts tls;
   private final MessageCodecHandler codec;
   private Set<NodeId> blocked = Set.of();
+  /** Inbound links still in their handshake (counted on I/O threads). */
+  final java.util.concurrent.atomic.AtomicInteger handshaking = new java.util.concurrent.atomic.AtomicInteger();
   volatile int listenPort;
 
   Network(P2pConfig cfg, P2pBackend backend, NodeKey key, EventLoop loop, Transport transport, TlsContexts tls,
@@ -134,9 +136,13 @@ final class Network {
     return new PeerAddress(transport.hostOf(ch.remoteAddress()), port);
   }
 
-  /** Called on an I/O thread for a new inbound link: refuse throttled non-local hosts at once. */
+  /**
+   * Called on an I/O thread for a new inbound link: refuses throttled non-local hosts, and more
+   * links in their handshake at once than there are inbound slots.
+   */
   boolean refuseInbound(Channel ch) {
-    return bans.isThrottled(transport.hostOf(ch.remoteAddress()), now());
+    return bans.isThrottled(transport.hostOf(ch.remoteAddress()), now())
+        || handshaking.get() >= Math.max(8, cfg.maxInbound());
   }
 
   // ---- events, all on the network thread ----

@@ -43,4 +43,21 @@ class DiscoveryIT {
       assertTrue(b.net().peers().isEmpty());
     }
   }
+
+  @Test
+  void blockedPeersAreDroppedAndRefusedUntilHealed() {
+    try (TestNodes t = new TestNodes()) {
+      Node a = t.start();
+      Node b = t.start(TestNodes.fast().bootstrap(List.of(a.net().listenAddress())).targetOutbound(1).build());
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a));
+      b.net().setBlockedPeers(java.util.Set.of(a.id()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> !b.connectedTo(a) && !a.connectedTo(b));
+      // b keeps dialling (its target is 1) and keeps refusing the blocked node.
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          b.net().stats().refused().getOrDefault(io.cairn.common.reason.Reason.BANNED, 0L) >= 1);
+      assertTrue(!b.connectedTo(a));
+      b.net().setBlockedPeers(java.util.Set.of());
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a));
+    }
+  }
 }

@@ -73,9 +73,13 @@ class GossipIT {
         source.acceptTx(tx);
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> nodes.stream().allMatch(n -> n.chain().mempoolSize() == count));
+      int txSize = txs.get(0).encodedLength();
       for (Node n : nodes.subList(1, 3)) {
         P2pStats.Snapshot s = n.net().stats();
         assertTrue(s.txReceived() <= count * 1.1, "bodies received " + s.txReceived() + " for " + count);
+        double ratio = (double) s.totalBytesIn() / ((long) count * txSize);
+        System.out.printf("node %d: %d txs, %.2f x tx size received per tx (frames, before TLS)%n", n.index(), count, ratio);
+        assertTrue(ratio < 2.0, "bytes in per tx " + ratio + " x the tx size");
       }
     }
   }
