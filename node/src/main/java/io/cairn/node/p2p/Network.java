@@ -84,13 +84,17 @@ final class Network {
     if (loop.isShuttingDown()) {
       return;
     }
-    loop.execute(() -> {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        log.error("network task failed", e);
-      }
-    });
+    try {
+      loop.execute(() -> {
+        try {
+          r.run();
+        } catch (RuntimeException e) {
+          log.error("network task failed", e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("network stopped; dropping a late event");
+    }
   }
 
   void schedule(Runnable r, long delayMs) {

@@ -33,7 +33,7 @@ final class TxRelay {
   private static final int MAX_ATTEMPTS = 8;
 
   private final Network net;
-  private final LruSet<Hash> recent = new LruSet<>(200_000);
+  private final LruSet<Hash> recent = new LruSet<>(100_000);
   /** Rejected for a reason a later block may lift (e.g. a nonce gap); forgotten on every new tip. */
   private final LruSet<Hash> rejected = new LruSet<>(50_000);
   private final LinkedHashMap<Hash, Fetch> pending = new LinkedHashMap<>();
