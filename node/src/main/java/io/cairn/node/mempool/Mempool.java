@@ -258,7 +258,8 @@ public final class Mempool {
    * {@code connected} ones joined it, ending at {@code newTip}. Transactions of the disconnected
    * blocks that are not in the connected ones come back (admitted at {@code nowMillis}, without the
    * stateless checks they passed as part of a block); the connected ones leave; then every touched
-   * sender is revalidated and the limits enforced. Returns what was dropped, including disconnected
+   * account (senders of both sides, recipients and miners of the disconnected blocks, whose balances
+   * may have shrunk) is revalidated and the limits enforced. Returns what was dropped, including disconnected
    * transactions that could not come back.
    */
   public List<Removal> onReorg(List<Block> disconnected, List<Block> connected, AccountView newTip, long nowMillis) {
@@ -278,7 +279,10 @@ public final class Mempool {
     }
     List<Removal> dropped = new ArrayList<>();
     for (Block b : disconnected) {
+      // Undoing a block takes the reward and fees back from its miner and the amounts from recipients.
+      touched.add(b.header().miner());
       for (Transaction tx : b.transactions()) {
+        touched.add(tx.to());
         Hash id = tx.txid();
         if (connectedIds.contains(id) || byTxid.containsKey(id)) {
           continue;

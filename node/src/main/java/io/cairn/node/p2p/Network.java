@@ -54,6 +54,8 @@ final class Network {
   private final TlsContexts tls;
   private final MessageCodecHandler codec;
   private Set<NodeId> blocked = Set.of();
+  /** Inbound links still in their handshake (counted on I/O threads). */
+  final java.util.concurrent.atomic.AtomicInteger handshaking = new java.util.concurrent.atomic.AtomicInteger();
   volatile int listenPort;
 
   Network(P2pConfig cfg, P2pBackend backend, NodeKey key, EventLoop loop, Transport transport, TlsContexts tls,
@@ -82,13 +84,17 @@ final class Network {
     if (loop.isShuttingDown()) {
       return;
     }
-    loop.execute(() -> {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        log.error("network task failed", e);
-      }
-    });
+    try {
+      loop.execute(() -> {
+        try {
+          r.run();
+        } catch (RuntimeException e) {
+          log.error("network task failed", e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("network stopped; dropping a late event");
+    }
   }
 
   void schedule(Runnable r, long delayMs) {
@@ -134,9 +140,13 @@ final class Network {
     return new PeerAddress(transport.hostOf(ch.remoteAddress()), port);
   }
 
-  /** Called on an I/O thread for a new inbound link: refuse throttled non-local hosts at once. */
+  /**
+   * Called on an I/O thread for a new inbound link: refuses throttled non-local hosts, and more
+   * links in their handshake at once than there are inbound slots.
+   */
   boolean refuseInbound(Channel ch) {
-    return bans.isThrottled(transport.hostOf(ch.remoteAddress()), now());
+    return bans.isThrottled(transport.hostOf(ch.remoteAddress()), now())
+        || handshaking.get() >= Math.max(8, cfg.maxInbound());
   }
 
   // ---- events, all on the network thread ----
@@ -209,7 +219,7 @@ final class Network {
   }
 
   void onWritable(Peer p) {
-    while (!p.closed && p.writable() && !p.serveQueue.isEmpty()) {
+    while (!p.closed && p.writable() && !p.servingBusy && !p.serveQueue.isEmpty()) {
       serve(p, p.serveQueue.poll());
     }
     txRelay.flushAnnouncements(p);
@@ -221,7 +231,7 @@ final class Network {
     }
     switch (m.type()) {
       case GET_TX, GET_HEADERS, GET_BLOCKS, GET_COMPACT, GET_BLOCK_TXS, GET_ADDRS, GET_MEMPOOL -> {
-        if (p.writable() && p.serveQueue.isEmpty()) {
+        if (p.writable() && !p.servingBusy && p.serveQueue.isEmpty()) {
           serve(p, m);
         } else if (p.serveQueue.size() >= MAX_SERVE_QUEUE) {
           misbehave(p, Rejected.of(Reason.FLOOD, "more than " + MAX_SERVE_QUEUE + " requests queued while not reading"));
@@ -283,7 +293,11 @@ final class Network {
     log.info("refusing peer {}: {} {}", p, reason, detail);
     stats.refused(reason);
     p.closed = true;
-    discovery.onClosed(p);
+    if (p.outbound && p.listenAddress != null && reason != Reason.DUPLICATE_CONNECTION) {
+      discovery.onFailure(p.listenAddress);
+    } else {
+      discovery.onClosed(p);
+    }
     p.channel.writeAndFlush(new Message.Bye(reason, detail)).addListener(ChannelFutureListener.CLOSE);
   }
 

@@ -74,6 +74,7 @@ public interface P2pBackend {
 
   /** Newly accepted items, to be announced to peers. */
   interface Listener {
+    /** A transaction entered the mempool: new, or returned by a reorganisation (announce it again). */
     void onTransaction(Transaction tx);
 
     /** A block became the new tip (once per connected block, in order). */

@@ -169,6 +169,17 @@ public final class P2pNetwork implements AutoCloseable {
     });
   }
 
+  /** Test hook: sends any message to a peer, as a misbehaving node would. */
+  void sendForTest(NodeId id, io.cairn.node.p2p.wire.Message m) {
+    call(() -> {
+      Peer p = net.peers.get(id);
+      if (p != null) {
+        p.send(m);
+      }
+      return null;
+    });
+  }
+
   /** Test hook: stops (or resumes) reading from a peer, as a peer that stopped reading would. */
   void setAutoReadForTest(NodeId id, boolean autoRead) {
     call(() -> {

@@ -27,20 +27,21 @@ final class Peer {
   boolean closed;
 
   // Transactions.
-  final LruSet<Hash> knownTx = new LruSet<>(100_000);
+  final LruSet<Hash> knownTx = new LruSet<>(30_000);
   final ArrayDeque<Hash> announceQueue = new ArrayDeque<>();
   boolean announceOverflow;
   boolean announceScheduled;
   final Set<Hash> txInFlight = new HashSet<>();
-  final LruSet<Hash> txRequested = new LruSet<>(50_000);
+  final LruSet<Hash> txRequested = new LruSet<>(20_000);
   long lastMempoolServedMs = Long.MIN_VALUE / 2;
   boolean needMempool;
 
   // Blocks.
-  final LruSet<Hash> knownBlocks = new LruSet<>(10_000);
+  final LruSet<Hash> knownBlocks = new LruSet<>(5_000);
   final Set<Hash> blocksInFlight = new HashSet<>();
-  final LruSet<Hash> blocksRequested = new LruSet<>(10_000);
-  boolean headersRequested;
+  final LruSet<Hash> blocksRequested = new LruSet<>(5_000);
+  /** GET_HEADERS sent and not yet answered. */
+  int headersPending;
   long headersRequestedAt;
   int unconnectingHeaders;
 
@@ -48,6 +49,8 @@ final class Peer {
   long lastAddrsServedMs = Long.MIN_VALUE / 2;
   boolean addrsRequested;
   final ArrayDeque<Message> serveQueue = new ArrayDeque<>();
+  /** A large reply is still being written; further requests wait in {@link #serveQueue}. */
+  boolean servingBusy;
 
   Peer(Channel channel, NodeId id, boolean outbound, PeerAddress listenAddress, String remote, Message.Hello hello) {
     this.channel = channel;

@@ -28,6 +28,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private final boolean outbound;
   private final PeerAddress dialed;
   private Peer peer;
+  private boolean countedHandshake;
 
   PeerHandler(Network net, boolean outbound, PeerAddress dialed) {
     this.net = net;
@@ -37,15 +38,22 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    if (!outbound && net.refuseInbound(ctx.channel())) {
-      ctx.close();
-      return;
+    if (!outbound) {
+      if (net.refuseInbound(ctx.channel())) {
+        ctx.close();
+        return;
+      }
+      countedHandshake = true;
+      net.handshaking.incrementAndGet();
     }
     super.channelActive(ctx);
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof HandshakeHandler.Handshaken || evt instanceof HandshakeHandler.HandshakeFailed) {
+      handshakeOver();
+    }
     if (evt instanceof HandshakeHandler.Handshaken h) {
       Peer p = new Peer(ctx.channel(), h.nodeId(), outbound, listenAddress(ctx, h.hello().listenPort()),
           net.remoteText(ctx.channel()), h.hello());
@@ -103,8 +111,16 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     super.channelWritabilityChanged(ctx);
   }
 
+  private void handshakeOver() {
+    if (countedHandshake) {
+      countedHandshake = false;
+      net.handshaking.decrementAndGet();
+    }
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    handshakeOver();
     Peer p = peer;
     if (p != null) {
       net.execute(() -> net.onClosed(p));

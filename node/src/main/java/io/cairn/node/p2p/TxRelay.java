@@ -33,8 +33,12 @@ final class TxRelay {
   private static final int MAX_ATTEMPTS = 8;
 
   private final Network net;
-  private final LruSet<Hash> recent = new LruSet<>(200_000);
+  private final LruSet<Hash> recent = new LruSet<>(100_000);
+  /** Rejected for a reason a later block may lift (e.g. a nonce gap); forgotten on every new tip. */
+  private final LruSet<Hash> rejected = new LruSet<>(50_000);
   private final LinkedHashMap<Hash, Fetch> pending = new LinkedHashMap<>();
+  /** Txids whose fetch waits for a free announcer (may hold stale entries, checked on use). */
+  private final ArrayDeque<Hash> waiting = new ArrayDeque<>();
 
   private static final class Fetch {
     final ArrayDeque<Peer> announcers = new ArrayDeque<>(2);
@@ -128,7 +132,7 @@ final class TxRelay {
   void onInv(Peer p, List<Hash> ids) {
     for (Hash id : ids) {
       p.knownTx.add(id);
-      if (recent.contains(id)) {
+      if (recent.contains(id) || rejected.contains(id)) {
         continue;
       }
       Fetch f = pending.get(id);
@@ -149,31 +153,45 @@ final class TxRelay {
       f = new Fetch();
       f.announcers.add(p);
       pending.put(id, f);
+      waiting.add(id);
     }
     dispatch();
   }
 
   /** Assigns waiting fetches to announcers with free request slots, batching per peer. */
   void dispatch() {
+    int max = net.cfg.maxTxInFlightPerPeer();
+    int free = 0;
+    for (Peer p : net.peers.values()) {
+      free += p.txInFlight.size() < max ? 1 : 0;
+    }
     Map<Peer, List<Hash>> batches = new HashMap<>();
     long now = net.now();
-    for (Map.Entry<Hash, Fetch> e : pending.entrySet()) {
-      Fetch f = e.getValue();
-      if (f.current != null) {
+    for (int n = waiting.size(); n > 0 && free > 0; n--) {
+      Hash id = waiting.poll();
+      Fetch f = pending.get(id);
+      if (f == null || f.current != null) {
         continue;
       }
+      Peer chosen = null;
       for (Iterator<Peer> it = f.announcers.iterator(); it.hasNext(); ) {
         Peer p = it.next();
-        if (p.txInFlight.size() < net.cfg.maxTxInFlightPerPeer()) {
+        if (p.txInFlight.size() < max) {
           it.remove();
-          f.current = p;
-          f.requestedAt = now;
-          p.txInFlight.add(e.getKey());
-          p.txRequested.add(e.getKey());
-          batches.computeIfAbsent(p, k -> new ArrayList<>()).add(e.getKey());
+          chosen = p;
           break;
         }
       }
+      if (chosen == null) {
+        waiting.add(id);
+        continue;
+      }
+      f.current = chosen;
+      f.requestedAt = now;
+      chosen.txInFlight.add(id);
+      chosen.txRequested.add(id);
+      free -= chosen.txInFlight.size() < max ? 0 : 1;
+      batches.computeIfAbsent(chosen, k -> new ArrayList<>()).add(id);
     }
     batches.forEach((p, ids) -> {
       for (int i = 0; i < ids.size(); i += MessageCodec.MAX_INV) {
@@ -200,8 +218,12 @@ final class TxRelay {
         net.stats.txDuplicates.increment();
         continue;
       }
-      recent.add(id);
       Optional<Rejected> r = net.backend.acceptTx(tx);
+      if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
+        recent.add(id);
+      } else {
+        rejected.add(id);
+      }
       if (r.isPresent()) {
         if (r.get().reason() == Reason.ALREADY_KNOWN) {
           net.stats.txDuplicates.increment();
@@ -236,6 +258,8 @@ final class TxRelay {
     }
     if (f.announcers.isEmpty() || f.attempts > MAX_ATTEMPTS) {
       pending.remove(id);
+    } else {
+      waiting.add(id);
     }
   }
 
@@ -307,6 +331,11 @@ final class TxRelay {
     if (!missing.isEmpty()) {
       p.send(new Message.NotFound(false, missing));
     }
+  }
+
+  /** A new tip may make previously rejected transactions valid. */
+  void onNewTip() {
+    rejected.clear();
   }
 
   int pendingCount() {

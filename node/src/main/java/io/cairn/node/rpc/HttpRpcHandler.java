@@ -129,14 +129,23 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     try {
       shared.executor().execute(() -> {
         FullHttpResponse r;
+        Error fatal = null;
         try {
           r = work.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           LOG.error("RPC request failed", e);
           r = text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error; see the node's log\n");
+          fatal = e instanceof Error err ? err : null;
         }
         FullHttpResponse response = r;
-        ctx.executor().execute(() -> send(ctx, response, keepAlive));
+        try {
+          ctx.executor().execute(() -> send(ctx, response, keepAlive));
+        } catch (RejectedExecutionException stopping) {
+          response.release();
+        }
+        if (fatal != null) {
+          throw fatal;
+        }
       });
     } catch (RejectedExecutionException e) {
       shared.metrics().rpcBusy();

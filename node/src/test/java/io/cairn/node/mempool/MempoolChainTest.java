@@ -127,4 +127,24 @@ class MempoolChainTest {
     assertEquals(List.of(new Removal(a0.txid(), a0, Reason.MEMPOOL_FULL)), dropped);
     assertEquals(2, pool.size());
   }
+
+  @Test
+  void reorgRevalidatesRecipientsAndMinersWhoseFundsWentAway() {
+    Mempool pool = f.pool();
+    // Sender 3 and miner 9 were paid by the block about to be disconnected and spent it in the pool.
+    Transaction pay3 = Transaction.unsigned(PoolFixture.key(1), addr(3), io.cairn.common.amount.Amount.ofUnits(500),
+        io.cairn.common.amount.Amount.ofUnits(10), 0, io.cairn.common.bytes.Bytes.EMPTY);
+    f.fund(1, 490, 1).fund(3, 500, 0).fund(9, 700, 0);
+    Transaction spend3 = tx(3, 0, 400, 10);
+    Transaction spend9 = tx(9, 0, 600, 10);
+    assertTrue(pool.accept(spend3, 0).accepted());
+    assertTrue(pool.accept(spend9, 0).accepted());
+    f.fund(1, 1_000, 0).fund(3, 0, 0).fund(9, 0, 0);
+    f.accounts.remove(addr(3));
+    f.accounts.remove(addr(9));
+    List<Removal> dropped = pool.onReorg(List.of(block(pay3)), List.of(), f.view, 5);
+    assertEquals(java.util.Set.of(new Removal(spend3.txid(), spend3, Reason.INSUFFICIENT_FUNDS),
+        new Removal(spend9.txid(), spend9, Reason.INSUFFICIENT_FUNDS)), java.util.Set.copyOf(dropped));
+    assertEquals(List.of(pay3), pool.selectForBlock(1_000_000));
+  }
 }

@@ -25,16 +25,16 @@ import java.util.Optional;
  * {@link BlockRules} and applied with the state transition, plus a mempool kept at its tip. Methods
  * are synchronized because mining threads call them.
  */
-final class TestChain {
-  final ChainSpec spec;
-  final Hash genesis;
+public final class TestChain {
+  public final ChainSpec spec;
+  public final Hash genesis;
   final MemoryHeaders headers = new MemoryHeaders();
-  final MemoryAccounts state;
-  final Mempool mempool;
+  public final MemoryAccounts state;
+  public final Mempool mempool;
   private final List<Block> blocks = new ArrayList<>();
   private BlockHeader tip;
 
-  TestChain(ChainSpec spec) {
+  public TestChain(ChainSpec spec) {
     this.spec = spec;
     Block g = Genesis.block(spec);
     this.genesis = g.hash();
@@ -45,12 +45,12 @@ final class TestChain {
     mempool = new Mempool(MempoolConfig.DEFAULT, TxPrecheck.consensus(spec, genesis, SignatureCheck.DIRECT), state);
   }
 
-  synchronized BlockTemplate template(Address miner, long nowMillis) {
+  public synchronized BlockTemplate template(Address miner, long nowMillis) {
     return TemplateBuilder.fromMempool(spec, tip, headers, mempool, miner, nowMillis);
   }
 
   /** Validates and connects {@code b} on the tip; the rejection otherwise (a stale block too). */
-  synchronized Optional<Rejected> submit(Block b, long nowMillis) {
+  public synchronized Optional<Rejected> submit(Block b, long nowMillis) {
     if (!b.header().prevHash().equals(tip.hash())) {
       return Optional.of(Rejected.of(io.cairn.common.reason.Reason.UNKNOWN_PARENT, "not on the tip"));
     }
@@ -66,11 +66,11 @@ final class TestChain {
     return Optional.empty();
   }
 
-  synchronized long height() {
+  public synchronized long height() {
     return tip.height();
   }
 
-  synchronized List<Block> blocks() {
+  public synchronized List<Block> blocks() {
     return List.copyOf(blocks);
   }
 }

@@ -167,6 +167,7 @@ final class MemoryChain implements P2pBackend {
   @Override
   public Optional<Rejected> acceptBlock(Block b) {
     List<Block> connected = new ArrayList<>();
+    List<Transaction> returned = new ArrayList<>();
     synchronized (this) {
       Hash hash = b.hash();
       if (bodies.containsKey(hash)) {
@@ -191,6 +192,16 @@ final class MemoryChain implements P2pBackend {
       Hash tip = main.get(main.size() - 1);
       if (work.get(hash).compareTo(work.get(tip)) > 0) {
         reorgTo(hash, connected);
+        for (Transaction tx : new ArrayList<>(mempool.values())) {
+          if (returnedNow.remove(tx.txid())) {
+            returned.add(tx);
+          }
+        }
+      }
+    }
+    for (Transaction tx : returned) {
+      for (Listener l : listeners) {
+        l.onTransaction(tx);
       }
     }
     for (Block c : connected) {
@@ -201,7 +212,10 @@ final class MemoryChain implements P2pBackend {
     return Optional.empty();
   }
 
+  private final Set<Hash> returnedNow = new HashSet<>();
+
   private void reorgTo(Hash newTip, List<Block> connected) {
+    returnedNow.clear();
     List<Hash> branch = new ArrayList<>();
     Hash h = newTip;
     while (!mainIndex.containsKey(h)) {
@@ -215,6 +229,7 @@ final class MemoryChain implements P2pBackend {
       for (Transaction tx : bodies.get(old).transactions()) {
         confirmed.remove(tx.txid());
         mempool.put(tx.txid(), tx);
+        returnedNow.add(tx.txid());
       }
     }
     Collections.reverse(branch);
@@ -266,6 +281,26 @@ final class MemoryChain implements P2pBackend {
   @Override
   public void addListener(Listener listener) {
     listeners.add(listener);
+  }
+
+  /** Stores a block without any check, so that a test node can serve an invalid one. */
+  synchronized void forceStore(Block b) {
+    headers.put(b.hash(), b.header());
+    work.put(b.hash(), work.get(b.header().prevHash()).add(CompactTarget.work(BITS)));
+    bodies.put(b.hash(), b);
+  }
+
+  /** Copies this chain's main-chain blocks into another chain (fast set-up of equal chains). */
+  void copyTo(MemoryChain other) {
+    List<Block> blocks = new ArrayList<>();
+    synchronized (this) {
+      for (int i = 1; i < main.size(); i++) {
+        blocks.add(bodies.get(main.get(i)));
+      }
+    }
+    for (Block b : blocks) {
+      other.acceptBlock(b);
+    }
   }
 
   synchronized int mempoolSize() {

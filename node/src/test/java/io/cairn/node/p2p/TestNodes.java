@@ -47,9 +47,12 @@ final class TestNodes implements AutoCloseable {
   }
 
   Node start(P2pConfig cfg, ChainSpec spec) {
+    return start(cfg, spec, BanStore.inMemory());
+  }
+
+  Node start(P2pConfig cfg, ChainSpec spec, BanStore bans) {
     int i = seq++;
     MemoryChain chain = new MemoryChain(spec, MemoryChain.address(1000 + i));
-    BanStore bans = BanStore.inMemory();
     AddressBookStore book = AddressBookStore.inMemory();
     P2pNetwork net = new P2pNetwork(cfg, chain, NodeKey.generate(), book, bans);
     Node n = new Node(i, chain, net, bans, book);

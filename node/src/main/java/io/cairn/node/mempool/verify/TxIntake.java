@@ -23,6 +23,8 @@ public final class TxIntake {
   private final Mempool mempool;
   private final Executor chainThread;
   private final LongSupplier clockMillis;
+  /** The admission of the batch submitted last; the next one runs after it. */
+  private CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
 
   /**
    * @param chainThread runs tasks one at a time on the thread that owns {@code mempool}
@@ -35,10 +37,18 @@ public final class TxIntake {
     this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
   }
 
-  /** Verifies the batch in parallel, then admits it in order; one {@link Admission} per input. */
-  public CompletableFuture<List<Admission>> submitBatch(List<Transaction> txs) {
+  /**
+   * Verifies the batch in parallel, then admits it in order; one {@link Admission} per input.
+   * Batches are admitted in the order they were submitted (a sender's nonce sequence split over
+   * several batches stays in order), while their verification overlaps.
+   */
+  public synchronized CompletableFuture<List<Admission>> submitBatch(List<Transaction> txs) {
     List<Transaction> batch = List.copyOf(txs);
-    return verifier.verifyAllAsync(batch).thenApplyAsync(ok -> admit(batch, ok), chainThread);
+    CompletableFuture<boolean[]> verified = verifier.verifyAllAsync(batch);
+    CompletableFuture<List<Admission>> admitted = previous.handle((x, e) -> null)
+        .thenCombineAsync(verified, (ignored, ok) -> admit(batch, ok), chainThread);
+    previous = admitted;
+    return admitted;
   }
 
   public CompletableFuture<Admission> submit(Transaction tx) {

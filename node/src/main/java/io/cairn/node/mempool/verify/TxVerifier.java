@@ -3,6 +3,7 @@ package io.cairn.node.mempool.verify;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Transaction;
 import io.cairn.node.consensus.SignatureCheck;
+import io.cairn.node.store.BatchSignatureCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,15 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Verifies transaction signatures for one network on a worker pool sized to the cores (shell: owns
  * threads), and remembers the txids that verified in a bounded {@link VerifiedCache}.
  *
- * <p>Two uses: the RPC and P2P paths verify a batch in parallel ({@link #verifyAll} or
- * {@link #verifyAllAsync}) before the chain thread applies the mempool policy; and block connection
- * passes this object as the consensus {@link SignatureCheck}, so that the transactions of a block
- * that already passed the mempool are answered from the cache instead of being verified again
- * (verify the rest of a block first with {@link #verifyAll}, then run the rules).
+ * <p>Two uses, sharing one cache: the RPC and P2P paths verify a batch in parallel
+ * ({@link #verifyAll} or {@link #verifyAllAsync}) before the chain thread applies the mempool
+ * policy; and the node passes this object to {@code ChainEngine.open} as its
+ * {@link BatchSignatureCheck}: {@link #prepare} verifies a block's uncached transactions on the
+ * pool, and the per-transaction {@link SignatureCheck} calls of the rules are then cache hits, so a
+ * block's transactions that already passed the mempool are not verified again.
  *
  * <p>Thread-safe. {@link #valid} verifies on the calling thread on a cache miss.
  */
-public final class TxVerifier implements SignatureCheck, AutoCloseable {
+public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
   /** Enough for a full mempool and a few blocks. */
   public static final int DEFAULT_CACHE = 200_000;
 
@@ -76,6 +78,14 @@ public final class TxVerifier implements SignatureCheck, AutoCloseable {
       return tx.verifySignature(genesis);
     }
     return check(tx);
+  }
+
+  /** Verifies {@code txs} of a block on the pool before the rules check them one by one. */
+  @Override
+  public void prepare(List<Transaction> txs, Hash genesis) {
+    if (this.genesis.equals(genesis)) {
+      verifyAll(txs);
+    }
   }
 
   /** True when {@code txid} verified earlier and is still cached. */

@@ -62,4 +62,35 @@ class TxIntakeTest {
       assertTrue(chain.awaitTermination(5, TimeUnit.SECONDS));
     }
   }
+
+  @Test
+  void batchesAreAdmittedInSubmissionOrder() throws Exception {
+    ChainSpec spec = TestSpecs.easy();
+    Hash genesis = Genesis.hash(spec);
+    MemoryAccounts state = new MemoryAccounts().apply(StateTransition.applyGenesis(spec));
+    ExecutorService chain = Executors.newSingleThreadExecutor();
+    try (TxVerifier verifier = new TxVerifier(genesis, 2, 1_000)) {
+      Mempool pool = new Mempool(MempoolConfig.DEFAULT, TxPrecheck.consensus(spec, genesis, verifier), state);
+      TxIntake intake = new TxIntake(verifier, pool, chain, () -> 0L);
+      TestKey k = TestKey.of(3);
+      List<java.util.concurrent.CompletableFuture<List<Admission>>> futures = new java.util.ArrayList<>();
+      // 60 nonces in batches of 3 submitted without waiting: a batch admitted early would open a gap > 16.
+      for (int b = 0; b < 20; b++) {
+        List<Transaction> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          batch.add(k.transfer(genesis, TestKey.of(4).address(), Amount.ofCrn(1), TestSpecs.MIN_FEE, 3L * b + i));
+        }
+        futures.add(intake.submitBatch(batch));
+      }
+      for (var f : futures) {
+        for (Admission a : f.get(20, TimeUnit.SECONDS)) {
+          assertEquals(Status.PENDING, a.status(), () -> String.valueOf(a.rejected()));
+        }
+      }
+      assertEquals(60, pool.pendingNonce(k.address()));
+    } finally {
+      chain.shutdownNow();
+      assertTrue(chain.awaitTermination(5, TimeUnit.SECONDS));
+    }
+  }
 }

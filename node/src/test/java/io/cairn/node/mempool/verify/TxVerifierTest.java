@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cairn.common.amount.Amount;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.crypto.Signature;
+import io.cairn.common.model.Block;
 import io.cairn.common.model.Transaction;
 import io.cairn.common.reason.Reason;
 import io.cairn.node.consensus.BlockRules;
+import io.cairn.node.store.ChainEngine;
+import io.cairn.node.store.ChainStore;
+import io.cairn.node.store.ImportResult;
+import io.cairn.node.testing.ChainBuilder;
 import io.cairn.node.testing.TestKey;
+import io.cairn.node.testing.TestSpecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +66,28 @@ class TxVerifierTest {
       assertTrue(v.isVerified(txs.get(0).txid()));
       Transaction bad = forged(signed(4, 0));
       assertEquals(Reason.BAD_SIGNATURE, BlockRules.checkSignatures(List.of(bad), GENESIS, v).orElseThrow().reason());
+    }
+  }
+
+  @Test
+  void aBlockWhoseTransactionsPassedTheMempoolIsNotVerifiedAgain() {
+    ChainBuilder chain = ChainBuilder.create();
+    Block b = chain.on(chain.genesisHash()).transfer(1, TestKey.of(20).address(), Amount.ofCrn(1))
+        .transfer(2, TestKey.of(21).address(), Amount.ofCrn(2)).mine();
+    ChainStore store = ChainStore.inMemory(chain.spec());
+    try (TxVerifier v = new TxVerifier(chain.genesisHash(), 2, 100)) {
+      v.verifyAll(b.transactions());
+      assertEquals(2, v.verifiedCount());
+      ChainEngine engine = ChainEngine.open(store, v);
+      ImportResult r = engine.acceptBlock(b, TestSpecs.GENESIS_TIME_MS + 1_000_000);
+      assertFalse(r.isRejected(), () -> String.valueOf(r.rejected()));
+      assertEquals(b.hash(), engine.head().hash());
+      assertEquals(2, v.verifiedCount(), "answered from the cache");
+      Block c = chain.on(b).transfer(3, TestKey.of(22).address(), Amount.ofCrn(3)).mine();
+      assertFalse(engine.acceptBlock(c, TestSpecs.GENESIS_TIME_MS + 1_000_000).isRejected());
+      assertEquals(3, v.verifiedCount(), "a new transaction is verified once, in prepare");
+    } finally {
+      store.close();
     }
   }
 
