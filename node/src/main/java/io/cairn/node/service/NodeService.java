@@ -248,6 +248,18 @@ public final class NodeService implements AutoCloseable {
     return actor.head();
   }
 
+  /**
+   * Refuses and drops links to these node ids (hex, as net_peers shows them) until called again with a
+   * smaller set; an empty set heals. For testnet partitions: not reachable over JSON-RPC yet, because
+   * {@code NodeCommands} has no such command.
+   *
+   * @throws IllegalArgumentException when an id is not 64 hex digits
+   */
+  public void blockPeers(java.util.Set<String> nodeIds) {
+    net.setBlockedPeers(nodeIds.stream().map(io.cairn.node.p2p.wire.NodeId::parse)
+        .collect(java.util.stream.Collectors.toSet()));
+  }
+
   public boolean isOpen() {
     return open.get();
   }
