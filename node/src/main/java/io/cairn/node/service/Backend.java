@@ -84,6 +84,10 @@ final class Backend implements P2pBackend {
     return store.block(hash);
   }
 
+  /**
+   * {@inheritDoc} When the chain thread does not answer in time this throws {@link ChainThread.Unavailable}
+   * rather than return a reason, which the network would hold against the (honest) peer.
+   */
   @Override
   public Optional<Rejected> acceptHeader(BlockHeader header) {
     return outcome(actor.thread().call(() -> actor.importHeader(header), TIMEOUT), "header " + header.hash());
@@ -119,8 +123,12 @@ final class Backend implements P2pBackend {
 
   @Override
   public Optional<Rejected> acceptTx(Transaction tx) {
-    Admission a = ChainThread.await(actor.submitTxs(List.of(tx)), TIMEOUT).get(0);
-    return a.rejection();
+    try {
+      Admission a = ChainThread.await(actor.submitTxs(List.of(tx)), TIMEOUT).get(0);
+      return a.rejection();
+    } catch (ChainThread.Unavailable e) {
+      return Optional.of(Rejected.of(Reason.BUSY, e.getMessage())); // not the peer's fault: no ban
+    }
   }
 
   @Override

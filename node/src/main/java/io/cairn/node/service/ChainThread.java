@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -132,10 +131,6 @@ final class ChainThread implements Executor {
         LOG.error("periodic chain task failed", e);
       }
     }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  ScheduledExecutorService scheduler() {
-    return exec;
   }
 
   /** Refuses new work, runs what is queued (periodic tasks are dropped) and waits for it to finish. */
