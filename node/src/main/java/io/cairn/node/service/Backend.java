@@ -124,7 +124,7 @@ final class Backend implements P2pBackend {
   @Override
   public Optional<Rejected> acceptTx(Transaction tx) {
     try {
-      Admission a = ChainThread.await(actor.submitTxs(List.of(tx)), TIMEOUT).get(0);
+      Admission a = ChainThread.await(actor.submitTx(tx), TIMEOUT);
       return a.rejection();
     } catch (ChainThread.Unavailable e) {
       return Optional.of(Rejected.of(Reason.BUSY, e.getMessage())); // not the peer's fault: no ban

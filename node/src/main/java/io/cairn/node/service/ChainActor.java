@@ -20,7 +20,9 @@ import io.cairn.node.store.ImportResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -57,6 +59,8 @@ final class ChainActor {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile BooleanSupplier syncing = () -> false;
   private volatile long poolBytes;
+  private final ConcurrentLinkedQueue<Waiting> intake = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean roundScheduled = new AtomicBoolean();
 
   ChainActor(ChainEngine engine, Mempool mempool, TxVerifier verifier, ChainThread thread, NodeMetrics metrics,
       LongSupplier clock) {
@@ -119,6 +123,45 @@ final class ChainActor {
   }
 
   // ------------------------------------------------------------------------------- transactions
+
+  /** One transaction waiting for the next admission round on the chain thread. */
+  private record Waiting(Transaction tx, boolean signatureOk, CompletableFuture<Admission> result) {}
+
+  /**
+   * Offers one transaction: its signature is verified on the calling thread (callers wait for the
+   * answer anyway, and RPC workers run in parallel), then it joins the next admission round, so that
+   * many concurrent submissions cost one chain-thread task instead of one each.
+   */
+  CompletableFuture<Admission> submitTx(Transaction tx) {
+    Waiting w = new Waiting(tx, verifier.valid(tx, store.genesisHash()), new CompletableFuture<>());
+    intake.add(w);
+    if (roundScheduled.compareAndSet(false, true) && !thread.tryExecute(this::admitRound)) {
+      roundScheduled.set(false);
+      for (Waiting x; (x = intake.poll()) != null; ) {
+        x.result().completeExceptionally(new ChainThread.Unavailable("the node is shutting down", null));
+      }
+    }
+    return w.result();
+  }
+
+  private void admitRound() {
+    roundScheduled.set(false);
+    List<Waiting> round = new ArrayList<>();
+    for (Waiting w; (w = intake.poll()) != null; ) {
+      round.add(w);
+    }
+    if (round.isEmpty()) {
+      return;
+    }
+    boolean[] ok = new boolean[round.size()];
+    for (int i = 0; i < ok.length; i++) {
+      ok[i] = round.get(i).signatureOk();
+    }
+    List<Admission> out = admit(round.stream().map(Waiting::tx).toList(), ok);
+    for (int i = 0; i < ok.length; i++) {
+      round.get(i).result().complete(out.get(i));
+    }
+  }
 
   /** Verifies the batch's signatures on the pool, then admits it in order; one admission per input. */
   CompletableFuture<List<Admission>> submitTxs(List<Transaction> txs) {

@@ -54,6 +54,13 @@ final class ChainThread implements Executor {
   /** Runs {@code task} on the chain thread later (dropped with a debug line once shut down). */
   @Override
   public void execute(Runnable task) {
+    if (!tryExecute(task)) {
+      LOG.debug("chain thread is shut down; task dropped");
+    }
+  }
+
+  /** Runs {@code task} on the chain thread later; false (and not run) once shut down. */
+  boolean tryExecute(Runnable task) {
     try {
       exec.execute(() -> {
         try {
@@ -62,8 +69,9 @@ final class ChainThread implements Executor {
           LOG.error("chain task failed", e);
         }
       });
+      return true;
     } catch (RejectedExecutionException e) {
-      LOG.debug("chain thread is shut down; task dropped");
+      return false;
     }
   }
 

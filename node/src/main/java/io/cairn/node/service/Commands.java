@@ -43,7 +43,7 @@ final class Commands implements NodeCommands {
     }
     Admission a;
     try {
-      a = ChainThread.await(actor.submitTxs(List.of(tx)), TIMEOUT).get(0);
+      a = ChainThread.await(actor.submitTx(tx), TIMEOUT);
     } catch (ChainThread.Unavailable e) {
       return Outcome.refused(Rejected.of(Reason.BUSY, e.getMessage()));
     }
