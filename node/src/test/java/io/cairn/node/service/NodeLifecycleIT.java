@@ -90,6 +90,15 @@ class NodeLifecycleIT {
   }
 
   @Test
+  void rpcWithoutAuthOnAPublicAddressIsAConfigError(@TempDir Path dir) {
+    NodeConfig open = new NodeConfig(dir, SPEC, "127.0.0.1", 0, "0.0.0.0", 0, false, List.of(), false, null, 1, 0, 16,
+        4, 0, "info", false);
+    NodeStartException e = assertThrows(NodeStartException.class, () -> NodeService.start(open));
+    assertEquals(NodeStartException.CONFIG, e.exitCode());
+    assertTrue(e.getMessage().contains("without authentication"), e.getMessage());
+  }
+
+  @Test
   void anotherChainSpecForTheDataDirectoryIsRefused(@TempDir Path dir) throws IOException {
     try (NodeService node = TestNodes.start(dir, SPEC)) {
       assertTrue(node.isOpen() && Files.exists(dir.resolve(DataDir.SPEC_FILE)));
