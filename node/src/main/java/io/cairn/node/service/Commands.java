@@ -12,8 +12,11 @@ import io.cairn.node.p2p.wire.NodeId;
 import io.cairn.node.p2p.wire.PeerAddress;
 import io.cairn.node.rpc.NodeCommands;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -87,6 +90,24 @@ final class Commands implements NodeCommands {
       return Outcome.refused(closing());
     }
     return miner.mine(count, minerAddress);
+  }
+
+  /**
+   * Refuses and drops links to these node ids until called again with a smaller set (empty: heal).
+   * Ready for a {@code NodeCommands} method behind {@code net_setBlocked {nodeIds}}, which the
+   * testnet's partitions call; until the RPC layer declares it, {@link NodeService#blockPeers} uses it.
+   */
+  Optional<Rejected> setBlockedPeers(Collection<String> nodeIds) {
+    Set<NodeId> ids = new HashSet<>();
+    for (String s : nodeIds) {
+      try {
+        ids.add(NodeId.parse(s.strip()));
+      } catch (IllegalArgumentException e) {
+        return Optional.of(Rejected.of(Reason.MALFORMED, "node id '" + s + "': " + e.getMessage()));
+      }
+    }
+    net.setBlockedPeers(ids);
+    return Optional.empty();
   }
 
   private static Rejected closing() {

@@ -55,6 +55,7 @@ public final class NodeService implements AutoCloseable {
   private final NodeMetrics metrics;
   private final P2pNetwork net;
   private final MinerControl miner;
+  private final Commands commands;
   private final ScheduledExecutorService service;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private final AtomicBoolean syncing = new AtomicBoolean();
@@ -98,8 +99,8 @@ public final class NodeService implements AutoCloseable {
     opened.push(miner);
     metrics.bindHeight(() -> actor.head().height()).bindPeers(view::peerCount)
         .bindMempool(actor::poolSize, actor::poolBytes);
-    this.rpc = startRpc(config, new Queries(actor, view, miner, open::get),
-        new Commands(actor, net, miner, open::get), metrics);
+    this.commands = new Commands(actor, net, miner, open::get);
+    this.rpc = startRpc(config, new Queries(actor, view, miner, open::get), commands, metrics);
     opened.push(rpc);
     startP2p(config, net);
     this.service = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -251,13 +252,14 @@ public final class NodeService implements AutoCloseable {
   /**
    * Refuses and drops links to these node ids (hex, as net_peers shows them) until called again with a
    * smaller set; an empty set heals. For testnet partitions: not reachable over JSON-RPC yet, because
-   * {@code NodeCommands} has no such command.
+   * {@code NodeCommands} has no such command (see {@link Commands#setBlockedPeers}).
    *
    * @throws IllegalArgumentException when an id is not 64 hex digits
    */
   public void blockPeers(java.util.Set<String> nodeIds) {
-    net.setBlockedPeers(nodeIds.stream().map(io.cairn.node.p2p.wire.NodeId::parse)
-        .collect(java.util.stream.Collectors.toSet()));
+    commands.setBlockedPeers(nodeIds).ifPresent(r -> {
+      throw new IllegalArgumentException(r.detail());
+    });
   }
 
   public boolean isOpen() {

@@ -240,6 +240,15 @@ class NodeServiceIT {
           .get("status").getAsString());
       JsonObject dropped = rpc.okObject("net_disconnect", Map.of("nodeId", b.nodeId()));
       assertTrue(dropped.get("disconnected").getAsBoolean());
+
+      // A partition: A refuses B until healed, so a block mined on A stays on A.
+      node.blockPeers(java.util.Set.of(b.nodeId()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> rpc.ok("net_peers", Map.of()).getAsJsonArray().isEmpty());
+      String isolated = mine(1).get(0);
+      assertNotEquals(isolated, rb.okObject("chain_info").get("tipHash").getAsString());
+      node.blockPeers(java.util.Set.of());
+      rpc.okObject("net_addPeer", Map.of("address", "127.0.0.1:" + b.p2pPort()));
+      await().atMost(Duration.ofSeconds(20)).until(() -> isolated.equals(rb.okObject("chain_info").get("tipHash").getAsString()));
     } finally {
       b.close();
     }
