@@ -23,7 +23,8 @@ final class ChainInfoMethod implements RpcMethod {
       int mempoolSize,
       String minFee,
       String addressPrefix,
-      long targetBlockTimeMs) {}
+      long targetBlockTimeMs,
+      boolean dev) {}
 
   @Override
   public String name() {
@@ -40,6 +41,6 @@ final class ChainInfoMethod implements RpcMethod {
     ChainInfo c = queries.chainInfo();
     return Dto.tree(new Result(c.network(), c.genesisHash().toHex(), c.height(), c.tipHash().toHex(),
         c.totalWork().toString(), c.syncing(), c.peers(), c.mempoolSize(), Long.toString(c.minFee().units()),
-        c.addressPrefix(), c.targetBlockTimeMs()));
+        c.addressPrefix(), c.targetBlockTimeMs(), c.dev()));
   }
 }

@@ -26,6 +26,12 @@ public interface NodeCommands {
   Optional<Rejected> disconnectPeer(String nodeId);
 
   /**
+   * Refuses and drops links to exactly these node ids (64 hex digits each) until called again; an
+   * empty list heals. The testnet's partitions use it.
+   */
+  Optional<Rejected> setBlockedPeers(List<String> nodeIds);
+
+  /**
    * Mines {@code count} blocks on top of the tip now, crediting {@code minerAddress} or else the
    * configured miner address, and returns their hashes once connected. Refused with
    * {@code not-allowed} on networks that are not dev networks.

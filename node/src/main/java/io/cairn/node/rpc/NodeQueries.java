@@ -70,7 +70,8 @@ public interface NodeQueries {
       int mempoolSize,
       Amount minFee,
       String addressPrefix,
-      long targetBlockTimeMs) {
+      long targetBlockTimeMs,
+      boolean dev) {
     public ChainInfo {
       Objects.requireNonNull(network, "network");
       Objects.requireNonNull(genesisHash, "genesisHash");

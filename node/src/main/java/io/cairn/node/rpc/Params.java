@@ -117,6 +117,29 @@ final class Params {
     return OptionalLong.of(v);
   }
 
+  /** A required array of strings (at most {@code max} of them). */
+  List<String> strings(String name, int max) throws RpcException {
+    if (!has(name)) {
+      throw missing(name);
+    }
+    JsonElement e = values.get(name);
+    if (!e.isJsonArray()) {
+      throw RpcException.invalidParams("'" + name + "' must be an array of strings but got " + describe(e));
+    }
+    JsonArray arr = e.getAsJsonArray();
+    if (arr.size() > max) {
+      throw RpcException.invalidParams("'" + name + "' may hold at most " + max + " entries but has " + arr.size());
+    }
+    List<String> out = new java.util.ArrayList<>(arr.size());
+    for (JsonElement item : arr) {
+      if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+        throw RpcException.invalidParams("'" + name + "' must hold only strings but has " + describe(item));
+      }
+      out.add(item.getAsString());
+    }
+    return out;
+  }
+
   boolean bool(String name, boolean fallback) throws RpcException {
     if (!has(name)) {
       return fallback;

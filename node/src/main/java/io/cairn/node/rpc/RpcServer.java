@@ -211,6 +211,7 @@ public final class RpcServer implements AutoCloseable {
         new NetPeersMethod(q),
         new NetAddPeerMethod(c),
         new NetDisconnectMethod(c),
+        new NetSetBlockedMethod(c),
         new MinerStatusMethod(q, prefix),
         new MinerMineMethod(c),
         new NodeVersionMethod(q));

@@ -92,12 +92,9 @@ final class Commands implements NodeCommands {
     return miner.mine(count, minerAddress);
   }
 
-  /**
-   * Refuses and drops links to these node ids until called again with a smaller set (empty: heal).
-   * Ready for a {@code NodeCommands} method behind {@code net_setBlocked {nodeIds}}, which the
-   * testnet's partitions call; until the RPC layer declares it, {@link NodeService#blockPeers} uses it.
-   */
-  Optional<Rejected> setBlockedPeers(Collection<String> nodeIds) {
+  /** Refuses and drops links to these node ids until called again with a smaller set (empty: heal). */
+  @Override
+  public Optional<Rejected> setBlockedPeers(List<String> nodeIds) {
     Set<NodeId> ids = new HashSet<>();
     for (String s : nodeIds) {
       try {

@@ -251,13 +251,12 @@ public final class NodeService implements AutoCloseable {
 
   /**
    * Refuses and drops links to these node ids (hex, as net_peers shows them) until called again with a
-   * smaller set; an empty set heals. For testnet partitions: not reachable over JSON-RPC yet, because
-   * {@code NodeCommands} has no such command (see {@link Commands#setBlockedPeers}).
+   * smaller set; an empty set heals. The same as JSON-RPC {@code net_setBlocked}.
    *
    * @throws IllegalArgumentException when an id is not 64 hex digits
    */
   public void blockPeers(java.util.Set<String> nodeIds) {
-    commands.setBlockedPeers(nodeIds).ifPresent(r -> {
+    commands.setBlockedPeers(java.util.List.copyOf(nodeIds)).ifPresent(r -> {
       throw new IllegalArgumentException(r.detail());
     });
   }

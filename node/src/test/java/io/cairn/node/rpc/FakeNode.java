@@ -82,7 +82,7 @@ final class FakeNode implements NodeQueries, NodeCommands {
   @Override
   public ChainInfo chainInfo() {
     return new ChainInfo("testnet", GENESIS, 1, block1.hash(), BigInteger.valueOf(4), false, 1, 1, MIN_FEE, PREFIX,
-        2_000);
+        2_000, true);
   }
 
   @Override
@@ -191,6 +191,19 @@ final class FakeNode implements NodeQueries, NodeCommands {
       return Optional.of(Rejected.of(Reason.NOT_FOUND, "no peer " + nodeId));
     }
     disconnected.add(nodeId);
+    return Optional.empty();
+  }
+
+  final List<List<String>> blockedCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public Optional<Rejected> setBlockedPeers(List<String> nodeIds) {
+    for (String id : nodeIds) {
+      if (!id.matches("[0-9a-f]{64}")) {
+        return Optional.of(Rejected.of(Reason.MALFORMED, "node id '" + id + "' is not 64 hex digits"));
+      }
+    }
+    blockedCalls.add(List.copyOf(nodeIds));
     return Optional.empty();
   }
 

@@ -12,6 +12,7 @@ import io.cairn.common.bytes.Hex;
 import io.cairn.common.model.Transaction;
 import io.cairn.node.metrics.NodeMetrics;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,7 @@ class RpcMethodsIT {
     assertEquals("1000", r.get("minFee").getAsString());
     assertEquals("tcairn", r.get("addressPrefix").getAsString());
     assertEquals(2000, r.get("targetBlockTimeMs").getAsLong());
+    assertTrue(r.get("dev").getAsBoolean());
     // Empty params, as object or array, are the same call.
     assertEquals(r, rpc.result("chain_info", "{}"));
     assertEquals(r, rpc.result("chain_info", "[]"));
@@ -249,6 +251,14 @@ class RpcMethodsIT {
     assertTrue(node.disconnected.contains(FakeNode.PEER_ID));
     assertEquals(-32001, rpc.error("net_disconnect", "[\"0000\"]").get("code").getAsInt());
     assertEquals(-32602, rpc.error("net_disconnect", "[\"not hex\"]").get("code").getAsInt());
+
+    String id = "ab".repeat(32);
+    JsonObject blocked = rpc.result("net_setBlocked", "{\"nodeIds\":[" + q(id) + "]}").getAsJsonObject();
+    assertEquals(id, blocked.getAsJsonArray("blocked").get(0).getAsString());
+    rpc.result("net_setBlocked", "[[]]");
+    assertEquals(List.of(List.of(id), List.of()), node.blockedCalls);
+    assertEquals(-32602, rpc.error("net_setBlocked", "{\"nodeIds\":[\"xyz\"]}").get("code").getAsInt());
+    assertEquals(-32602, rpc.error("net_setBlocked", "{\"nodeIds\":\"ab\"}").get("code").getAsInt());
   }
 
   @Test

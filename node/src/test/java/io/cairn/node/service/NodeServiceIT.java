@@ -242,11 +242,12 @@ class NodeServiceIT {
       assertTrue(dropped.get("disconnected").getAsBoolean());
 
       // A partition: A refuses B until healed, so a block mined on A stays on A.
-      node.blockPeers(java.util.Set.of(b.nodeId()));
+      rpc.okObject("net_setBlocked", Map.of("nodeIds", java.util.List.of(b.nodeId())));
       await().atMost(Duration.ofSeconds(10)).until(() -> rpc.ok("net_peers", Map.of()).getAsJsonArray().isEmpty());
       String isolated = mine(1).get(0);
       assertNotEquals(isolated, rb.okObject("chain_info").get("tipHash").getAsString());
-      node.blockPeers(java.util.Set.of());
+      assertEquals(-32602, rpc.error("net_setBlocked", Map.of("nodeIds", java.util.List.of("zz"))).get("code").getAsInt());
+      rpc.okObject("net_setBlocked", Map.of("nodeIds", java.util.List.of()));
       rpc.okObject("net_addPeer", Map.of("address", "127.0.0.1:" + b.p2pPort()));
       await().atMost(Duration.ofSeconds(20)).until(() -> isolated.equals(rb.okObject("chain_info").get("tipHash").getAsString()));
     } finally {
