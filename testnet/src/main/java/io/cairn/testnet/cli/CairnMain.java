@@ -25,7 +25,21 @@ public final class CairnMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new CairnMain()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree; every subcommand prints the same version as the root for {@code -V}. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CairnMain());
+    shareVersion(cli, new Version());
+    return cli;
+  }
+
+  private static void shareVersion(CommandLine cli, IVersionProvider version) {
+    cli.getCommandSpec().versionProvider(version);
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      shareVersion(sub, version);
+    }
   }
 
   /** Reads the version Maven filtered into the jar. */
