@@ -14,6 +14,7 @@ import io.cairn.node.service.NodeConfig;
 import io.cairn.node.service.NodeService;
 import io.cairn.node.testing.TestKey;
 import io.cairn.node.testing.TestSpecs;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,8 @@ class ExplorerBrowserIT {
       assertEquals(3, height);
 
       WebDriver d = chrome.driver();
-      d.get("http://127.0.0.1:" + node.rpcPort() + "/#token=" + rpc.token());
+      d.get(ExplorerUrl.withToken(URI.create("http://127.0.0.1:" + node.rpcPort()), node.cookieFile().orElseThrow())
+          .toString());
       await().atMost(WAIT).until(() -> chrome.text("tip-height").equals(String.valueOf(height)));
       assertFalse(d.getCurrentUrl().contains(rpc.token()), "the token leaves the address bar: " + d.getCurrentUrl());
       await().atMost(WAIT).until(() -> rows(d, "recent-blocks") == 4);
