@@ -14,6 +14,7 @@
   let shown = '';           // route + tip of what #view shows, to skip needless redraws
   let seq = 0;              // newest refresh wins
   let timer = null;
+  let needToken = false;    // the node refused the last call: wait for a token before polling again
 
   // ---------- DOM helpers (text only: never innerHTML with data) ----------
 
@@ -88,13 +89,13 @@
 
   /** Calls [[method, params], ...] in one HTTP batch; each slot is a result or an RpcError. */
   async function batch(calls) {
-    if (!token) throw new AuthNeeded('no token yet');
     const body = calls.map(([method, params], id) =>
       (params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params }));
     const res = await fetch('/', {
       method: 'POST',
       cache: 'no-store',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+      headers: token ? { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token }
+        : { 'Content-Type': 'application/json' }, // a node started with --rpc-no-auth needs none
       body: JSON.stringify(body),
     });
     if (res.status === 401) throw new AuthNeeded('the node refused the token');
@@ -300,7 +301,11 @@
     } catch (e) {
       if (mine !== seq) return;
       if (e instanceof AuthNeeded) {
-        askToken(token ? 'The node refused this token (a restarted node writes a new one).' : '');
+        const refused = token !== null;
+        token = null;
+        needToken = true; // stop polling until a token is given
+        sessionStorage.removeItem(TOKEN_KEY);
+        askToken(refused ? 'The node refused this token (a restarted node writes a new one).' : '');
       } else {
         $('status-line').textContent = 'Cannot reach the node: ' + e.message;
         $('status-line').className = 'error';
@@ -320,7 +325,7 @@
   function schedule() {
     clearInterval(timer);
     timer = setInterval(() => {
-      if (!document.hidden && token) refresh(false);
+      if (!document.hidden && !needToken) refresh(false);
     }, POLL_MS);
   }
 
@@ -331,6 +336,7 @@
     const m = /(^#|[#&?])token=([^&]+)/.exec(location.hash);
     if (!m) return;
     token = decodeURIComponent(m[2]).trim();
+    needToken = false;
     sessionStorage.setItem(TOKEN_KEY, token);
     const rest = location.hash.replace(/[#&?]?token=[^&]*/, '').replace(/^#?&/, '#');
     history.replaceState(null, '', location.pathname + (rest.startsWith('#/') ? rest : '#/'));
@@ -396,17 +402,18 @@
       const t = $('token-input').value.trim();
       if (!t) return;
       token = t;
+      needToken = false;
       sessionStorage.setItem(TOKEN_KEY, t);
       $('token-input').value = '';
       refresh(true);
     });
     $('forget-token').addEventListener('click', () => {
       token = null;
+      needToken = true;
       sessionStorage.removeItem(TOKEN_KEY);
       askToken('');
     });
-    if (token) refresh(true);
-    else askToken('');
+    refresh(true); // without a token the node answers 401 and the page asks for one
     schedule();
   }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ public final class DashboardServer implements AutoCloseable {
   private final ExecutorService httpWorkers;
   private final HttpClient http;
   private final HttpServer server;
+  private final AtomicBoolean open = new AtomicBoolean(true);
   private FileTime loaded;
 
   private DashboardServer(Path testnetJson, int port) throws IOException {
@@ -121,6 +123,9 @@ public final class DashboardServer implements AutoCloseable {
   /** Stops polling and serving. Idempotent. */
   @Override
   public void close() {
+    if (!open.compareAndSet(true, false)) {
+      return;
+    }
     server.stop(0);
     scheduler.shutdownNow();
     httpWorkers.shutdownNow();
