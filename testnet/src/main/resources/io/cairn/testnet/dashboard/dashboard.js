@@ -98,8 +98,10 @@
     const x = (t) => L + ((Math.max(t, t0) - t0) / (now - t0)) * (W - L - R);
     const y = (v) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
     const parts = [];
-    const yStep = Math.max(1, Math.ceil((hi - lo) / 6));
-    for (let v = lo; v <= hi; v += yStep) {
+    const raw = Math.max(1, (hi - lo) / 5);
+    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    const yStep = [1, 2, 5, 10].map((m) => m * mag).find((v) => v >= raw); // 1, 2, 5 x 10^k
+    for (let v = Math.ceil(lo / yStep) * yStep; v <= hi; v += yStep) {
       parts.push(s('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: 'grid' }),
         s('text', { x: L - 8, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' }, String(v)));
     }
