@@ -4,6 +4,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
+import io.cairn.node.explorer.ExplorerAssets;
 import io.cairn.node.metrics.NodeMetrics;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes one connection's requests: {@code POST /} JSON-RPC, {@code GET /metrics},
- * {@code GET /health}, {@code GET /} (reserved for the explorer). Work runs on the shared bounded
+ * {@code GET /health}, {@code GET /} and {@code GET /explorer/*} (the block explorer's static files,
+ * see {@link ExplorerAssets}). Work runs on the shared bounded
  * executor, never on the event loop; while a request is being served the connection reads nothing
  * more, so each connection holds at most one request (plus a few pipelined ones) in memory.
  */
@@ -87,6 +89,10 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       send(ctx, json(ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body.toString()), keepAlive);
       return;
     }
+    if (get && ExplorerAssets.owns(path)) {
+      send(ctx, explorerFile(path, req.headers().get(HttpHeaderNames.IF_NONE_MATCH)), keepAlive);
+      return;
+    }
     if (!path.equals("/") && !path.equals("/metrics")) {
       send(ctx, text(HttpResponseStatus.NOT_FOUND, "Not found: " + path + "\n"), keepAlive);
       return;
@@ -113,15 +119,34 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ? json(HttpResponseStatus.OK, answer.get())
             : response(HttpResponseStatus.NO_CONTENT, new byte[0]);
       });
-    } else if (path.equals("/") && get) {
-      send(ctx, text(HttpResponseStatus.NOT_FOUND,
-          "Cairn node. The explorer is not available yet; JSON-RPC 2.0 is served by POST / (see docs/rpc.md).\n"),
-          keepAlive);
     } else {
       FullHttpResponse r = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method " + method + " not allowed on " + path + "\n");
       r.headers().set(HttpHeaderNames.ALLOW, path.equals("/") ? "GET, POST" : "GET");
       send(ctx, r, keepAlive);
     }
+  }
+
+  /**
+   * The explorer's page or one of its files; no token needed (the page asks for it before any call).
+   * Small in-memory files, so answered on the event loop.
+   */
+  private static FullHttpResponse explorerFile(String path, String ifNoneMatch) {
+    Optional<ExplorerAssets.Asset> found = ExplorerAssets.find(path);
+    if (found.isEmpty()) {
+      return text(HttpResponseStatus.NOT_FOUND, "Not found: " + path + "\n");
+    }
+    ExplorerAssets.Asset a = found.get();
+    boolean fresh = a.matches(ifNoneMatch);
+    FullHttpResponse r = response(fresh ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.OK,
+        fresh ? new byte[0] : a.body());
+    r.headers().set(HttpHeaderNames.CONTENT_TYPE, a.contentType())
+        .set(HttpHeaderNames.ETAG, a.etag())
+        .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+        .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, ExplorerAssets.CSP)
+        .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Referrer-Policy", "no-referrer");
+    return r;
   }
 
   /** Runs {@code work} on an RPC worker; when every worker and queue slot is taken, answers 503. */
