@@ -1,0 +1,60 @@
+package io.cairn.testnet.launcher;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start a node process: {@code <java> <jvm options> -cp <classpath> <main> node ...}. From the
+ * shaded jar, the classpath is that jar; from a build tree or a test, the running JVM's class path.
+ *
+ * @param java the java executable
+ * @param classpath what {@code -cp} gets
+ * @param jvmOptions heap and GC options for each node
+ * @param mainClass the {@code cairn} entry point
+ */
+public record JavaCommand(String java, String classpath, List<String> jvmOptions, String mainClass) {
+  public static final String MAIN = "io.cairn.testnet.cli.CairnMain";
+  /**
+   * Small, predictable nodes: a 256 MiB heap cap, the serial collector (fewest threads), no perf data
+   * file. {@code CAIRN_NODE_JAVA_OPTS} replaces them.
+   */
+  public static final List<String> DEFAULT_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+      "-XX:-UsePerfData", "-Xss512k");
+
+  public JavaCommand {
+    jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /**
+   * The command for the running program: its JVM and its class path (the shaded jar when started
+   * with {@code java -jar cairn.jar}; the build's class path in tests), every entry made absolute
+   * because nodes run in their data directories.
+   */
+  public static JavaCommand current() {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!e.isEmpty()) {
+        entries.add(Path.of(e).toAbsolutePath().normalize().toString());
+      }
+    }
+    String env = System.getenv("CAIRN_NODE_JAVA_OPTS");
+    List<String> opts = env == null || env.isBlank() ? DEFAULT_OPTIONS : List.of(env.strip().split("\\s+"));
+    return new JavaCommand(javaBin, String.join(File.pathSeparator, entries), opts, MAIN);
+  }
+
+  /** The full argument list for {@code cairn node <args>}. */
+  public List<String> nodeCommand(List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(classpath);
+    cmd.add(mainClass);
+    cmd.add("node");
+    cmd.addAll(args);
+    return cmd;
+  }
+}
