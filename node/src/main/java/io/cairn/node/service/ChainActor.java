@@ -1,0 +1,244 @@
+package io.cairn.node.service;
+
+import io.cairn.common.address.Address;
+import io.cairn.common.model.Block;
+import io.cairn.common.model.BlockHeader;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
+import io.cairn.node.mempool.Admission;
+import io.cairn.node.mempool.Mempool;
+import io.cairn.node.mempool.Removal;
+import io.cairn.node.mempool.verify.TxVerifier;
+import io.cairn.node.metrics.NodeMetrics;
+import io.cairn.node.miner.BlockTemplate;
+import io.cairn.node.miner.TemplateBuilder;
+import io.cairn.node.store.ChainEngine;
+import io.cairn.node.store.ChainHead;
+import io.cairn.node.store.ChainStore;
+import io.cairn.node.store.ImportResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chain engine and the mempool, driven from the {@link ChainThread}: transactions are verified
+ * on the verifier pool and then admitted; blocks are pre-verified on the pool and then imported;
+ * after every main-chain change the mempool follows (block connected or reorganisation), metrics
+ * and the log record it, and listeners (relay, miner) hear of it. Methods marked "chain thread"
+ * must only run there; the others are safe from any thread.
+ */
+final class ChainActor {
+  private static final Logger LOG = LoggerFactory.getLogger("io.cairn.chain");
+
+  /** Events for the relay and the miner; called on the chain thread, must return quickly. */
+  interface Listener {
+    default void txAccepted(Transaction tx) {}
+
+    default void blockConnected(Block block) {}
+
+    default void tipChanged(ChainHead head) {}
+  }
+
+  private final ChainEngine engine;
+  private final ChainStore store;
+  private final Mempool mempool;
+  private final TxVerifier verifier;
+  private final ChainThread thread;
+  private final NodeMetrics metrics;
+  private final LongSupplier clock;
+  private final StoreHeaders headers;
+  private final PoolIndex pool = new PoolIndex();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private volatile BooleanSupplier syncing = () -> false;
+  private volatile long poolBytes;
+
+  ChainActor(ChainEngine engine, Mempool mempool, TxVerifier verifier, ChainThread thread, NodeMetrics metrics,
+      LongSupplier clock) {
+    this.engine = engine;
+    this.store = engine.store();
+    this.mempool = mempool;
+    this.verifier = verifier;
+    this.thread = thread;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.headers = new StoreHeaders(store);
+  }
+
+  void addListener(Listener l) {
+    listeners.add(l);
+  }
+
+  /** While this says true, connected blocks are logged at debug level (sync logs its own progress). */
+  void syncingWhen(BooleanSupplier s) {
+    syncing = s;
+  }
+
+  ChainHead head() {
+    return engine.head();
+  }
+
+  ChainStore store() {
+    return store;
+  }
+
+  ChainThread thread() {
+    return thread;
+  }
+
+  PoolIndex pool() {
+    return pool;
+  }
+
+  int poolSize() {
+    return pool.size();
+  }
+
+  long poolBytes() {
+    return poolBytes;
+  }
+
+  /** Most encoded bytes the mempool holds (its configuration; any thread). */
+  long mempoolMaxBytes() {
+    return mempool.config().maxBytes();
+  }
+
+  /** Chain thread: a locator of the main chain. */
+  List<io.cairn.common.crypto.Hash> locator() {
+    return engine.locator();
+  }
+
+  /** Chain thread: the mempool itself, for reads that need a consistent view. */
+  Mempool mempool() {
+    return mempool;
+  }
+
+  // ------------------------------------------------------------------------------- transactions
+
+  /** Verifies the batch's signatures on the pool, then admits it in order; one admission per input. */
+  CompletableFuture<List<Admission>> submitTxs(List<Transaction> txs) {
+    List<Transaction> batch = List.copyOf(txs);
+    return verifier.verifyAllAsync(batch).thenApplyAsync(ok -> admit(batch, ok), thread);
+  }
+
+  private List<Admission> admit(List<Transaction> batch, boolean[] ok) {
+    long now = clock.getAsLong();
+    List<Admission> out = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Transaction tx = batch.get(i);
+      Admission a = ok[i] ? mempool.accept(tx, now) : Admission.rejected(tx.txid(),
+          Rejected.of(Reason.BAD_SIGNATURE, "signature does not verify for sender " + tx.from().toHex()));
+      out.add(a);
+      if (!a.accepted()) {
+        metrics.txRejected(a.rejected().reason());
+        continue;
+      }
+      metrics.txAccepted();
+      pool.sync(mempool, tx);
+      a.replacedTx().ifPresent(r -> pool.sync(mempool, r));
+      pool.syncAll(mempool, a.evicted().stream().map(Removal::tx).toList());
+      for (Listener l : listeners) {
+        l.txAccepted(tx);
+      }
+    }
+    publishPool();
+    return out;
+  }
+
+  /** Chain thread: drops transactions past their expiry. */
+  void expire() {
+    List<Removal> gone = mempool.expire(clock.getAsLong());
+    if (!gone.isEmpty()) {
+      pool.syncAll(mempool, gone.stream().map(Removal::tx).toList());
+      publishPool();
+      LOG.info("mempool: {} transactions expired", gone.size());
+    }
+  }
+
+  private void publishPool() {
+    poolBytes = mempool.bytes();
+  }
+
+  // ------------------------------------------------------------------------------------ blocks
+
+  /** Verifies the block's signatures on the pool (filling the cache), then imports it on the chain thread. */
+  CompletableFuture<ImportResult> submitBlock(Block block) {
+    return verifier.verifyAllAsync(block.transactions()).thenApplyAsync(ok -> importBlock(block), thread);
+  }
+
+  /** Chain thread. */
+  ImportResult importBlock(Block block) {
+    long t0 = System.nanoTime();
+    ImportResult r = engine.acceptBlock(block, clock.getAsLong());
+    afterImport(r, System.nanoTime() - t0);
+    return r;
+  }
+
+  /** Chain thread. */
+  ImportResult importHeader(BlockHeader header) {
+    return engine.acceptHeader(header, clock.getAsLong());
+  }
+
+  private void afterImport(ImportResult r, long nanos) {
+    if (!r.tipChanged()) {
+      return;
+    }
+    List<Transaction> touched = new ArrayList<>();
+    List<Removal> dropped;
+    if (r.isReorg()) {
+      dropped = mempool.onReorg(r.disconnected(), r.connected(), store, clock.getAsLong());
+      r.disconnected().forEach(b -> touched.addAll(b.transactions()));
+      metrics.reorg(r.disconnected().size());
+      LOG.info("reorg: {} blocks disconnected, {} connected; tip {} at height {}", r.disconnected().size(),
+          r.connected().size(), r.head().hash().shortHex(), r.head().height());
+    } else {
+      dropped = new ArrayList<>();
+      for (Block b : r.connected()) {
+        dropped.addAll(mempool.onBlockConnected(b, store));
+      }
+    }
+    r.connected().forEach(b -> touched.addAll(b.transactions()));
+    dropped.forEach(d -> touched.add(d.tx()));
+    pool.syncAll(mempool, touched);
+    publishPool();
+    long micros = nanos / 1000 / Math.max(1, r.connected().size());
+    boolean quiet = syncing.getAsBoolean();
+    for (Block b : r.connected()) {
+      metrics.blockConnected(b.height(), b.transactions().size(), micros);
+      String fmt = "block {} connected: {} txs in {} ms ({})";
+      Object[] args = {b.height(), b.transactions().size(), String.format("%.1f", micros / 1000.0), b.hash().shortHex()};
+      if (quiet) {
+        LOG.debug(fmt, args);
+      } else {
+        LOG.info(fmt, args);
+      }
+      for (Listener l : listeners) {
+        l.blockConnected(b);
+      }
+    }
+    for (Block b : r.disconnected()) {
+      for (Transaction tx : b.transactions()) {
+        if (pool.contains(tx.txid())) {
+          for (Listener l : listeners) {
+            l.txAccepted(tx); // back in the pool: peers on the winning branch may never have seen it
+          }
+        }
+      }
+    }
+    for (Listener l : listeners) {
+      l.tipChanged(r.head());
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ mining
+
+  /** Chain thread: a template on the current tip with the best pending transactions. */
+  BlockTemplate template(Address miner, long nowMillis) {
+    return TemplateBuilder.fromMempool(store.spec(), engine.head().header(), headers, mempool, miner, nowMillis);
+  }
+}

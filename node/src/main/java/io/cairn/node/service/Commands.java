@@ -1,0 +1,95 @@
+package io.cairn.node.service;
+
+import io.cairn.common.address.Address;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
+import io.cairn.node.mempool.Admission;
+import io.cairn.node.p2p.P2pNetwork;
+import io.cairn.node.p2p.PeerInfo;
+import io.cairn.node.p2p.wire.NodeId;
+import io.cairn.node.p2p.wire.PeerAddress;
+import io.cairn.node.rpc.NodeCommands;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@link NodeCommands} over the running node: transactions go through the verifier pool into the
+ * mempool (and from there to the relay), peer commands to the network, mining to the
+ * {@link MinerControl}. While the node shuts down every command is refused with {@code busy}.
+ */
+final class Commands implements NodeCommands {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final ChainActor actor;
+  private final P2pNetwork net;
+  private final MinerControl miner;
+  private final BooleanSupplier open;
+
+  Commands(ChainActor actor, P2pNetwork net, MinerControl miner, BooleanSupplier open) {
+    this.actor = actor;
+    this.net = net;
+    this.miner = miner;
+    this.open = open;
+  }
+
+  @Override
+  public Outcome<Hash> submitTransaction(Transaction tx) {
+    if (!open.getAsBoolean()) {
+      return Outcome.refused(closing());
+    }
+    Admission a;
+    try {
+      a = ChainThread.await(actor.submitTxs(List.of(tx)), TIMEOUT).get(0);
+    } catch (ChainThread.Unavailable e) {
+      return Outcome.refused(Rejected.of(Reason.BUSY, e.getMessage()));
+    }
+    return a.accepted() ? Outcome.ok(a.txid()) : Outcome.refused(a.rejected());
+  }
+
+  @Override
+  public Optional<Rejected> addPeer(String hostPort) {
+    if (!open.getAsBoolean()) {
+      return Optional.of(closing());
+    }
+    PeerAddress address;
+    try {
+      address = PeerAddress.parse(hostPort);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(Rejected.of(Reason.MALFORMED, e.getMessage()));
+    }
+    net.connect(address);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Rejected> disconnectPeer(String nodeId) {
+    NodeId id;
+    try {
+      id = NodeId.parse(nodeId);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(Rejected.of(Reason.MALFORMED, "'nodeId' must be 64 hex digits: " + e.getMessage()));
+    }
+    boolean connected = net.peers().stream().map(PeerInfo::nodeId).anyMatch(id::equals);
+    if (!connected) {
+      return Optional.of(Rejected.of(Reason.NOT_FOUND, "no connected peer with node id " + nodeId));
+    }
+    net.disconnect(id);
+    return Optional.empty();
+  }
+
+  @Override
+  public Outcome<List<Hash>> mineBlocks(int count, Optional<Address> minerAddress) {
+    if (!open.getAsBoolean()) {
+      return Outcome.refused(closing());
+    }
+    return miner.mine(count, minerAddress);
+  }
+
+  private static Rejected closing() {
+    return Rejected.of(Reason.BUSY, "the node is shutting down");
+  }
+}

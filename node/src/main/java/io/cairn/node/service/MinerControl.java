@@ -1,0 +1,136 @@
+package io.cairn.node.service;
+
+import io.cairn.common.address.Address;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Block;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
+import io.cairn.node.miner.loop.MinerLoop;
+import io.cairn.node.rpc.NodeCommands.Outcome;
+import io.cairn.node.rpc.NodeQueries.MinerStatus;
+import io.cairn.node.store.ImportResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's miner: the background {@link MinerLoop} when started with {@code --mine} (restarted on
+ * every new tip), and {@code miner_mine} on dev networks. Templates are built and solved blocks
+ * imported on the chain thread; mining threads wait for both.
+ */
+final class MinerControl implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("io.cairn.miner");
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final ChainActor actor;
+  private final Optional<Address> configured;
+  private final int threads;
+  private final BooleanSupplier syncing;
+  private final MinerLoop background;
+  private final AtomicLong manualHashes = new AtomicLong();
+  private final AtomicLong manualBlocks = new AtomicLong();
+  private final Object mineLock = new Object();
+  private long sampleNanos = System.nanoTime();
+  private long sampleHashes;
+  private double rate;
+
+  /**
+   * @param address where rewards go; required for background mining
+   * @param rate hash-rate cap across the background threads, 0 for none
+   */
+  MinerControl(ChainActor actor, Optional<Address> address, int threads, long rate, BooleanSupplier syncing) {
+    this.actor = actor;
+    this.configured = address;
+    this.threads = threads;
+    this.syncing = syncing;
+    this.background = address.map(a -> new MinerLoop(new MinerLoop.Config(threads, rate, 5_000),
+        now -> syncing.getAsBoolean() ? null : template(a, now), this::submit)).orElse(null);
+    actor.addListener(new ChainActor.Listener() {
+      @Override
+      public void tipChanged(io.cairn.node.store.ChainHead head) {
+        if (background != null) {
+          background.tipChanged();
+        }
+      }
+    });
+  }
+
+  /** Starts background mining (needs a miner address). */
+  void start() {
+    if (background == null) {
+      throw new IllegalStateException("mining needs a miner address");
+    }
+    background.start();
+    LOG.info("mining to {} with {} thread(s)", configured.get().encode(actor.store().spec().addressPrefix()), threads);
+  }
+
+  private io.cairn.node.miner.BlockTemplate template(Address to, long now) {
+    return actor.thread().call(() -> actor.template(to, now), TIMEOUT);
+  }
+
+  private void submit(Block b) {
+    ImportResult r = ChainThread.await(actor.submitBlock(b), TIMEOUT);
+    if (r.isRejected()) {
+      LOG.warn("mined block {} at height {} was refused: {}", b.hash().shortHex(), b.height(), r.rejected().get());
+    } else {
+      LOG.info("mined block {} at height {}", b.hash().shortHex(), b.height());
+    }
+  }
+
+  /** Mines {@code count} blocks now (dev networks only), to {@code to} or the configured address. */
+  Outcome<List<Hash>> mine(int count, Optional<Address> to) {
+    synchronized (mineLock) {
+      return mineNow(count, to);
+    }
+  }
+
+  private Outcome<List<Hash>> mineNow(int count, Optional<Address> to) {
+    if (!actor.store().spec().dev()) {
+      return Outcome.refused(Rejected.of(Reason.NOT_ALLOWED,
+          "miner_mine is only allowed on dev networks; '" + actor.store().spec().network() + "' is not one"));
+    }
+    Optional<Address> address = to.or(() -> configured);
+    if (address.isEmpty()) {
+      return Outcome.refused(Rejected.of(Reason.NOT_ALLOWED,
+          "no miner address: pass 'address' or start the node with --miner-address"));
+    }
+    if (syncing.getAsBoolean()) {
+      return Outcome.refused(Rejected.of(Reason.BUSY, "the node is still syncing; mine when it has caught up"));
+    }
+    MinerLoop once = new MinerLoop(MinerLoop.Config.uncapped(1), now -> template(address.get(), now), this::submit);
+    try {
+      List<Block> blocks = once.mineBlocks(count);
+      manualBlocks.addAndGet(blocks.size());
+      return Outcome.ok(blocks.stream().map(Block::hash).toList());
+    } catch (ChainThread.Unavailable | IllegalStateException e) {
+      return Outcome.refused(Rejected.of(Reason.BUSY, "mining stopped: " + e.getMessage()));
+    } finally {
+      manualHashes.addAndGet(once.hashes());
+    }
+  }
+
+  synchronized MinerStatus status() {
+    long hashes = (background == null ? 0 : background.hashes()) + manualHashes.get();
+    long now = System.nanoTime();
+    if (now - sampleNanos >= 1_000_000_000L || rate == 0) {
+      rate = (hashes - sampleHashes) * 1e9 / Math.max(1, now - sampleNanos);
+      sampleNanos = now;
+      sampleHashes = hashes;
+    }
+    boolean mining = background != null && background.isRunning();
+    long blocks = (background == null ? 0 : background.blocksFound()) + manualBlocks.get();
+    return new MinerStatus(mining, configured, mining ? threads : 0, rate, blocks);
+  }
+
+  /** Stops the background miner and waits for its threads. */
+  @Override
+  public void close() {
+    if (background != null) {
+      background.stop();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.cairn.node.service;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.cairn.common.amount.Amount;
+import io.cairn.common.bytes.Bytes;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.spec.ChainSpec;
+import io.cairn.node.testing.TestKey;
+import io.cairn.node.testing.TestSpecs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Background mining, and a reorganisation between two nodes that puts a transaction back in the mempool. */
+class NodeChainIT {
+  private static final ChainSpec SPEC = TestSpecs.easy();
+
+  @BeforeAll
+  static void logs(@TempDir Path tmp) {
+    TestNodes.quietLogs(tmp);
+  }
+
+  @Test
+  void backgroundMinerFollowsItsOwnTips(@TempDir Path dir) {
+    NodeConfig c = TestNodes.config(dir, SPEC, List.of(), TestKey.of(43).address(), true);
+    try (NodeService node = NodeService.start(c)) {
+      Rpc rpc = Rpc.of(node);
+      await().atMost(Duration.ofSeconds(30)).until(() -> node.head().height() >= 3);
+      JsonObject status = rpc.okObject("miner_status");
+      assertTrue(status.get("mining").getAsBoolean());
+      assertEquals(TestKey.of(43).address().encode("tcairn"), status.get("address").getAsString());
+      assertTrue(status.get("blocksMined").getAsLong() >= 3, status::toString);
+      assertTrue(Long.parseLong(rpc.okObject("state_getAccount",
+          Map.of("address", TestKey.of(43).address().encode("tcairn"))).get("balance").getAsString()) > 0);
+    }
+  }
+
+  @Test
+  void heavierChainFromAPeerReorganisesAndReturnsTransactionsToTheMempool(@TempDir Path dir) {
+    try (NodeService a = TestNodes.start(dir.resolve("a"), SPEC);
+        NodeService b = TestNodes.start(dir.resolve("b"), SPEC)) {
+      Rpc ra = Rpc.of(a);
+      Rpc rb = Rpc.of(b);
+      Hash genesis = a.head().hash();
+      Transaction tx = TestKey.of(6).transfer(genesis, TestKey.of(26).address(), Amount.ofUnits(9_000),
+          Amount.ofUnits(1_000), 0);
+      ra.okObject("tx_submit", Map.of("tx", Bytes.of(tx.encode()).toHex()));
+      ra.ok("miner_mine", Map.of("blocks", 2, "address", TestKey.of(44).address().encode("tcairn")));
+      assertEquals("confirmed", ra.okObject("chain_getTransaction", Map.of("txid", tx.txid().toHex()))
+          .get("status").getAsString());
+      rb.ok("miner_mine", Map.of("blocks", 4, "address", TestKey.of(45).address().encode("tcairn")));
+      String tipB = rb.okObject("chain_info").get("tipHash").getAsString();
+
+      ra.okObject("net_addPeer", Map.of("address", "127.0.0.1:" + b.p2pPort()));
+      await().atMost(Duration.ofSeconds(30)).until(() -> tipB.equals(ra.okObject("chain_info").get("tipHash").getAsString()));
+      JsonObject back = ra.okObject("chain_getTransaction", Map.of("txid", tx.txid().toHex()));
+      assertEquals("pending", back.get("status").getAsString(), back::toString);
+      String metrics = ra.get("/metrics");
+      assertTrue(metrics.contains("cairn_reorgs_total 1"), metrics);
+      await().atMost(Duration.ofSeconds(20)).until(() -> rb.call("chain_getTransaction",
+          Map.of("txid", tx.txid().toHex())).has("result"));
+    }
+  }
+}
