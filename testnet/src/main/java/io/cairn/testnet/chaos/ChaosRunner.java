@@ -45,7 +45,12 @@ public final class ChaosRunner {
           + t.nodes().stream().filter(n -> !t.running(n)).map(Node::name).toList() + " (start with 'cairn testnet up')");
     }
     List<String> names = t.nodes().stream().map(Node::name).toList();
-    List<Event> schedule = ChaosSchedule.generate(o.seed(), o.duration().toMillis(), names);
+    boolean partitions = Partitions.supported(t);
+    if (!partitions) {
+      out.println("chaos: NOTE: these nodes do not offer net_setBlocked, so this run kills and restarts nodes but"
+          + " makes no partitions");
+    }
+    List<Event> schedule = ChaosSchedule.generate(o.seed(), o.duration().toMillis(), names, partitions);
     out.printf(Locale.ROOT, "chaos: seed %d, %d s, %d faults planned, load %.1f tx/s over %s%n", o.seed(),
         o.duration().toSeconds(), schedule.size(), o.tps(), names);
     out.flush();
@@ -106,6 +111,9 @@ public final class ChaosRunner {
             + " again " + report.rejectedLater() + ", " + report.lost() + " lost"));
     checks.add(Checks.supply(t));
     checks.add(Checks.noRepair(t, offsets, restarts));
+    if (!partitions) {
+      checks.add(new Check("partitions", true, "skipped: the nodes do not offer net_setBlocked"));
+    }
     return new Verdict(o.seed(), done, checks, report);
   }
 

@@ -38,12 +38,18 @@ public final class ChaosSchedule {
     }
   }
 
-  public static List<Event> generate(long seed, long durationMs, List<String> nodes) {
+  /**
+   * The schedule.
+   *
+   * @param partitions whether partitions may be used (the nodes support them)
+   */
+  public static List<Event> generate(long seed, long durationMs, List<String> nodes, boolean partitions) {
     Random r = new Random(seed);
     List<Event> out = new ArrayList<>();
     long t = 1_000 + r.nextInt(2_000);
     while (true) {
-      boolean partition = nodes.size() > 1 && r.nextBoolean();
+      boolean coin = r.nextBoolean();
+      boolean partition = partitions && nodes.size() > 1 && coin;
       long length = partition ? 3_000 + r.nextInt(4_001) : 2_000 + r.nextInt(3_001);
       if (t + length > durationMs) {
         break;

@@ -19,6 +19,10 @@ final class Cli {
       err.println(who + ": " + e.getMessage());
       err.flush();
       return e.exitCode();
+    } catch (io.cairn.testnet.launcher.NodeRpc.RpcException e) {
+      err.println(who + ": " + e.getMessage());
+      err.flush();
+      return TestnetException.FAILED;
     } catch (IllegalArgumentException e) {
       err.println(who + ": " + e.getMessage());
       err.flush();

@@ -160,6 +160,10 @@ public final class NodeRpc {
           reason = Optional.of(data.getAsString());
         }
         String msg = err.has("message") ? err.get("message").getAsString() : "error " + err.get("code");
+        if (err.has("code") && err.get("code").getAsInt() == -32601) {
+          msg += " (this node version does not offer it)";
+          reason = Optional.of("method-not-found");
+        }
         throw new RpcException(name + ": " + method + ": " + msg, reason);
       }
       JsonElement r = o.get("result");

@@ -52,6 +52,23 @@ public final class Partitions {
     return out;
   }
 
+  /** Whether the nodes offer {@code net_setBlocked} (asks one running node to block nothing). */
+  public static boolean supported(Testnet t) {
+    List<Node> running = t.runningNodes();
+    if (running.isEmpty()) {
+      return false;
+    }
+    try {
+      t.rpc(running.get(0)).setBlocked(List.of());
+      return true;
+    } catch (NodeRpc.RpcException e) {
+      if (e.reason().filter("method-not-found"::equals).isPresent()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** Splits the running nodes into {@code groups}. */
   public static void partition(Testnet t, List<List<Node>> groups) {
     Map<String, String> ids = new HashMap<>();
