@@ -100,7 +100,11 @@ public final class ChaosRunner {
         restarts++;
       }
     }
-    Partitions.heal(t);
+    if (partitions) {
+      Partitions.heal(t);
+    } else {
+      t.runningNodes().forEach(n -> NodeOps.relink(t, n));
+    }
     List<Check> checks = new ArrayList<>();
     LoadReport report = load.finish(o.settle());
     Check tip = Checks.oneTip(t, o.settle());

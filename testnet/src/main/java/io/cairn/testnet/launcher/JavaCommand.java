@@ -47,15 +47,25 @@ public record JavaCommand(String java, String classpath, List<String> jvmOptions
     return new JavaCommand(javaBin, String.join(File.pathSeparator, entries), opts, MAIN);
   }
 
-  /** The full argument list for {@code cairn node <args>}. */
-  public List<String> nodeCommand(List<String> args) {
+  /** Marks a node process with its data directory, first on its command line (see {@link Processes}). */
+  public static final String MARKER = "-Dcairn.testnet.datadir=";
+
+  /**
+   * The full argument list for {@code cairn node --datadir dataDir <args>}, marked with
+   * {@link #MARKER} right after the java executable: Linux shows only the first page of a command
+   * line, and a test class path can be longer than that.
+   */
+  public List<String> nodeCommand(String dataDir, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
+    cmd.add(MARKER + dataDir);
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(mainClass);
     cmd.add("node");
+    cmd.add("--datadir");
+    cmd.add(dataDir);
     cmd.addAll(args);
     return cmd;
   }

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * its log file, stdin from /dev/null, so it outlives {@code up --detach}), tell whether a PID is still
  * that node, stop (SIGTERM, then SIGKILL after a deadline) and kill (SIGKILL). Never by name.
  *
- * <p>A PID counts as the node only while the process's command line names its data directory, so a
+ * <p>A PID counts as the node only while the process's command line starts with its data directory
+ * marker ({@link JavaCommand#MARKER}), so a
  * PID reused by an unrelated process after a reboot is never signalled.
  */
 public final class Processes {
@@ -32,7 +33,7 @@ public final class Processes {
   public static long start(JavaCommand java, Path dataDir, Path logFile) {
     try {
       Files.createDirectories(logFile.getParent());
-      ProcessBuilder pb = new ProcessBuilder(java.nodeCommand(List.of("--datadir", dataDir.toString())));
+      ProcessBuilder pb = new ProcessBuilder(java.nodeCommand(dataDir.toString(), List.of()));
       pb.redirectErrorStream(true);
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -49,9 +50,14 @@ public final class Processes {
       return Optional.empty();
     }
     return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> {
-      Optional<String> cmd = h.info().commandLine();
-      // Without a readable command line (another user's process), do not claim it.
-      return cmd.isPresent() && cmd.get().contains(JavaCommand.MAIN) && cmd.get().contains(dataDir);
+      // The marker with the data directory comes first on the command line (Linux shows only its first
+      // page). Without a readable command line (another user's process), do not claim it.
+      String marker = JavaCommand.MARKER + dataDir;
+      Optional<String[]> args = h.info().arguments();
+      if (args.isPresent() && args.get().length > 0) {
+        return args.get()[0].equals(marker);
+      }
+      return h.info().commandLine().map(c -> c.contains(marker + " ")).orElse(false);
     });
   }
 

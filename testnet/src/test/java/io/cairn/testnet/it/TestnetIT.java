@@ -55,7 +55,7 @@ import picocli.CommandLine;
 class TestnetIT {
   private static final Duration NODE_TIMEOUT = Duration.ofSeconds(120);
 
-  @TempDir Path dir;
+  private Path dir;
   private int base;
   private Testnet t;
   private final List<Long> pids = new ArrayList<>();
@@ -63,7 +63,8 @@ class TestnetIT {
   private final PrintWriter out = new PrintWriter(log, true);
 
   @BeforeAll
-  void up() {
+  void up(@TempDir Path tmp) {
+    dir = tmp;
     base = freeBase(3);
     t = Up.run(dir, JavaCommand.current(), new Up.Request(new PlanOptions(3, 2, 1000, Topology.MESH, base, 1, 2000),
         false, NODE_TIMEOUT), System.currentTimeMillis(), out);
@@ -129,6 +130,8 @@ class TestnetIT {
   void shortChaosRunPasses() {
     Verdict v = ChaosRunner.run(t, new ChaosRunner.Options(Duration.ofSeconds(30), 42, 5, Duration.ofSeconds(90)), out);
     remember();
+    System.out.println(log);
+    System.out.println(v.text());
     assertTrue(v.ok(), v.text() + "\n" + log);
     assertTrue(v.load().accepted() > 0, "the load was acknowledged: " + v.load().text());
     assertFalse(v.events().isEmpty(), "faults were injected");
