@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Formats node statuses: the start-up table (node, role, P2P address, RPC URL, log file), the live
- * table (height, short tip, peers, mempool, seconds since the tip block, and {@code <-- fork} where a
+ * table (height, short tip, peers, mempool, seconds since the tip block, and {@code <-- tip differs} where a
  * node's tip differs from the tip most serving nodes agree on), and JSON. Pure formatting.
  */
 public final class StatusTable {
@@ -56,7 +56,7 @@ public final class StatusTable {
         "TIP", "PEERS", "MEMPOOL", "LAST BLK"));
     for (NodeStatus n : nodes) {
       String age = n.lastBlockMs().isPresent() ? Math.max(0, (nowMs - n.lastBlockMs().getAsLong()) / 1000) + "s ago" : "-";
-      String mark = split && n.tipHash().isPresent() && !n.tipHash().get().equals(majority) ? "  <-- fork" : "";
+      String mark = split && n.tipHash().isPresent() && !n.tipHash().get().equals(majority) ? "  <-- tip differs" : "";
       if (n.serving()) {
         sb.append(String.format(Locale.ROOT, "%-7s %-6s %-8s %7d %-12s %5d %7d %9s%s%n", n.name(), n.role(), n.state(),
             n.height(), n.shortTip(), n.peers(), n.mempool(), age, mark));

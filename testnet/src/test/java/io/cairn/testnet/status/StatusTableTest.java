@@ -28,8 +28,8 @@ class StatusTableTest {
     String b = "bb".repeat(32);
     String s = StatusTable.live(List.of(up("node0", 5, a), up("node1", 5, a), up("node2", 6, b), down("node3")), 13_500);
     String[] lines = s.split("\n");
-    assertFalse(lines[1].contains("fork"), lines[1]);
-    assertTrue(lines[3].contains("<-- fork") && lines[3].contains("bbbbbbbbbbbb"), lines[3]);
+    assertFalse(lines[1].contains("differs"), lines[1]);
+    assertTrue(lines[3].contains("<-- tip differs") && lines[3].contains("bbbbbbbbbbbb"), lines[3]);
     assertTrue(lines[1].contains("3s ago"), lines[1]);
     assertTrue(lines[4].contains("down"), lines[4]);
   }
@@ -37,7 +37,7 @@ class StatusTableTest {
   @Test
   void noMarkerWhenAllAgree() {
     String a = "aa".repeat(32);
-    assertFalse(StatusTable.live(List.of(up("node0", 5, a), up("node1", 5, a), down("node2")), 0).contains("fork"));
+    assertFalse(StatusTable.live(List.of(up("node0", 5, a), up("node1", 5, a), down("node2")), 0).contains("differs"));
   }
 
   @Test
