@@ -103,7 +103,7 @@ public final class ChaosRunner {
     if (partitions) {
       Partitions.heal(t);
     } else {
-      t.runningNodes().forEach(n -> NodeOps.relink(t, n));
+      t.runningNodes().forEach(n -> NodeOps.dialPlanned(t, n));
     }
     List<Check> checks = new ArrayList<>();
     LoadReport report = load.finish(o.settle());

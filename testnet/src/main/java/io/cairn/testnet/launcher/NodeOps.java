@@ -41,8 +41,21 @@ public final class NodeOps {
 
   /** Asks {@code n} to dial each of its running planned neighbours (errors ignored: best effort). */
   public static void relink(Testnet t, Node n) {
+    dial(t, n, t.neighbours(n));
+  }
+
+  /**
+   * Asks {@code n} to dial the peers its cairn.conf lists, now: the node picks its outbound links from
+   * its whole address book, so after a restart or a partition a learnt address may have taken a
+   * planned link's place, or the planned peer may be waiting out a reconnect backoff.
+   */
+  public static void dialPlanned(Testnet t, Node n) {
+    dial(t, n, t.dialed(n).stream().map(t::byAddress).flatMap(java.util.Optional::stream).toList());
+  }
+
+  private static void dial(Testnet t, Node n, List<Node> peers) {
     NodeRpc rpc = t.rpc(n);
-    for (Node peer : t.neighbours(n)) {
+    for (Node peer : peers) {
       if (t.running(peer)) {
         try {
           rpc.addPeer("127.0.0.1:" + peer.p2pPort());

@@ -99,7 +99,7 @@ public final class Partitions {
       t.rpc(n).setBlocked(List.of());
     }
     for (Node n : running) {
-      NodeOps.relink(t, n);
+      NodeOps.dialPlanned(t, n);
     }
   }
 }

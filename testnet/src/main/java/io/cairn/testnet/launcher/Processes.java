@@ -38,7 +38,19 @@ public final class Processes {
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       pb.directory(dataDir.toFile());
-      return pb.start().pid();
+      Process p = pb.start();
+      // Until the JVM has exec'd (Java spawns through a helper), the command line is not yet ours:
+      // return once the node is recognisable by its marker, or has already exited.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (p.isAlive() && !alive(p.pid(), dataDir.toString()) && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      return p.pid();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start a node for " + dataDir + ": " + e.getMessage(), e);
     }

@@ -175,6 +175,10 @@ public final class Up {
       for (Node n : t.nodes()) {
         started.add(t.start(n));
       }
+      Readiness.await(t, started, false, timeout, out);
+      for (Node n : started) {
+        NodeOps.dialPlanned(t, n);
+      }
       Readiness.await(t, started, true, timeout, out);
       ok = true;
     } finally {
