@@ -1,9 +1,8 @@
 package io.cairn.testnet.chaos;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The faults of a chaos run, decided up front from the seed (pure: the same seed, duration and nodes
@@ -44,7 +43,7 @@ public final class ChaosSchedule {
    * @param partitions whether partitions may be used (the nodes support them)
    */
   public static List<Event> generate(long seed, long durationMs, List<String> nodes, boolean partitions) {
-    Random r = new Random(seed);
+    SplittableRandom r = new SplittableRandom(seed); // java.util.Random repeats the same victim for some seeds
     List<Event> out = new ArrayList<>();
     long t = 1_000 + r.nextInt(2_000);
     while (true) {
@@ -56,7 +55,10 @@ public final class ChaosSchedule {
       }
       if (partition) {
         List<String> shuffled = new ArrayList<>(nodes);
-        Collections.shuffle(shuffled, r);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+          int j = r.nextInt(i + 1);
+          shuffled.set(i, shuffled.set(j, shuffled.get(i)));
+        }
         int cut = 1 + r.nextInt(nodes.size() - 1);
         List<List<String>> groups = List.of(sorted(shuffled.subList(0, cut)), sorted(shuffled.subList(cut, shuffled.size())));
         out.add(new Event(t, Kind.PARTITION, null, groups));
