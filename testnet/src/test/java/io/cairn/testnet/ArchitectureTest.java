@@ -28,6 +28,18 @@ class ArchitectureTest {
       .because("only main decides the process exit code")
       .allowEmptyShould(true);
 
+  /** The plan (topology, ports, spec, hash-rate caps) is a pure function of the options. */
+  @ArchTest
+  static final ArchRule planIsPure = noClasses().that().resideInAPackage("io.cairn.testnet.plan..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.rocksdb..", "picocli..", "org.slf4j..",
+          "ch.qos.logback..", "com.google.gson..", "java.net..", "java.nio.file..", "java.util.concurrent..",
+          "io.cairn.wallet.client..", "io.cairn.wallet.keystore..", "io.cairn.node..")
+      .orShould().dependOnClassesThat().belongToAnyOf(Thread.class, Runtime.class, Process.class, ProcessBuilder.class,
+          java.io.File.class, java.time.Clock.class, java.time.Instant.class)
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .orShould().callMethod(System.class, "nanoTime")
+      .because("the plan is a function of the options; the launcher does the I/O");
+
   @ArchTest
   static final ArchRule cliDoesNotReachIntoShells = noClasses().that().resideInAPackage("io.cairn.testnet.cli..")
       .should().dependOnClassesThat().resideInAnyPackage("org.rocksdb..", "io.netty..")

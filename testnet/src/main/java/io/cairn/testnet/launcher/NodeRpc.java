@@ -1,0 +1,189 @@
+package io.cairn.testnet.launcher;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The testnet's own small JSON-RPC client for one node (status, peers, partitions). The cookie is read
+ * from the node's data directory on first use and again after a 401 (it changes at every restart).
+ * Every failure is a {@link RpcException}; calls time out after {@link #TIMEOUT}.
+ */
+public final class NodeRpc {
+  public static final Duration TIMEOUT = Duration.ofSeconds(3);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private final String name;
+  private final URI url;
+  private final Path cookieFile;
+  private final AtomicLong ids = new AtomicLong();
+  private volatile String token;
+
+  public NodeRpc(String name, URI url, Path cookieFile) {
+    this.name = name;
+    this.url = url;
+    this.cookieFile = cookieFile;
+  }
+
+  /** A failed call: unreachable, refused, or a JSON-RPC error (with its reason code when given). */
+  public static final class RpcException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Optional<String> reason;
+
+    RpcException(String message, Optional<String> reason) {
+      super(message);
+      this.reason = reason;
+    }
+
+    /** The node's reason code, e.g. {@code nonce-too-low}. */
+    public Optional<String> reason() {
+      return reason;
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  /** {@code GET /health} answered 200. */
+  public boolean healthy() {
+    try {
+      HttpRequest r = HttpRequest.newBuilder(url.resolve("/health")).timeout(TIMEOUT).GET().build();
+      return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public JsonObject object(String method, JsonObject params) {
+    JsonElement e = call(method, params);
+    if (!e.isJsonObject()) {
+      throw new RpcException(name + ": " + method + " returned " + e + ", expected an object", Optional.empty());
+    }
+    return e.getAsJsonObject();
+  }
+
+  public JsonObject object(String method) {
+    return object(method, new JsonObject());
+  }
+
+  /** {@code net_peers} count. */
+  public int peerCount() {
+    JsonElement e = call("net_peers", new JsonObject());
+    return e.isJsonArray() ? e.getAsJsonArray().size() : 0;
+  }
+
+  /** {@code net_info.nodeId}. */
+  public String nodeId() {
+    return object("net_info").get("nodeId").getAsString();
+  }
+
+  /** {@code net_setBlocked {nodeIds}}: refuse and drop links to these node ids (empty: heal). */
+  public void setBlocked(Collection<String> nodeIds) {
+    JsonObject p = new JsonObject();
+    JsonArray a = new JsonArray();
+    nodeIds.forEach(a::add);
+    p.add("nodeIds", a);
+    call("net_setBlocked", p);
+  }
+
+  /** {@code net_addPeer {address}}: dial now. */
+  public void addPeer(String hostPort) {
+    JsonObject p = new JsonObject();
+    p.addProperty("address", hostPort);
+    call("net_addPeer", p);
+  }
+
+  /** One call; the {@code result}. */
+  public JsonElement call(String method, JsonObject params) {
+    for (int attempt = 0; ; attempt++) {
+      JsonObject req = new JsonObject();
+      req.addProperty("jsonrpc", "2.0");
+      req.addProperty("id", ids.incrementAndGet());
+      req.addProperty("method", method);
+      req.add("params", params);
+      HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(req.toString(), StandardCharsets.UTF_8));
+      String t = token();
+      if (t != null) {
+        b.header("Authorization", "Bearer " + t);
+      }
+      HttpResponse<String> resp;
+      try {
+        resp = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new RpcException(name + " (" + url + ") is unreachable: " + (e.getMessage() == null
+            ? e.getClass().getSimpleName() : e.getMessage()), Optional.empty());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RpcException(name + ": interrupted", Optional.empty());
+      }
+      if (resp.statusCode() == 401 && attempt == 0) {
+        token = null; // the node restarted with a fresh cookie
+        continue;
+      }
+      JsonObject o;
+      try {
+        o = JsonParser.parseString(resp.body()).getAsJsonObject();
+      } catch (RuntimeException e) {
+        throw new RpcException(name + ": " + method + " answered HTTP " + resp.statusCode() + " with no JSON-RPC body",
+            Optional.empty());
+      }
+      if (o.has("error") && !o.get("error").isJsonNull()) {
+        JsonObject err = o.getAsJsonObject("error");
+        Optional<String> reason = Optional.empty();
+        JsonElement data = err.get("data");
+        if (data != null && data.isJsonObject() && data.getAsJsonObject().has("reason")) {
+          reason = Optional.of(data.getAsJsonObject().get("reason").getAsString());
+        } else if (data != null && data.isJsonPrimitive()) {
+          reason = Optional.of(data.getAsString());
+        }
+        String msg = err.has("message") ? err.get("message").getAsString() : "error " + err.get("code");
+        if (err.has("code") && err.get("code").getAsInt() == -32601) {
+          msg += " (this node version does not offer it)";
+          reason = Optional.of("method-not-found");
+        }
+        throw new RpcException(name + ": " + method + ": " + msg, reason);
+      }
+      JsonElement r = o.get("result");
+      if (r == null) {
+        throw new RpcException(name + ": " + method + " response has no result", Optional.empty());
+      }
+      return r;
+    }
+  }
+
+  private String token() {
+    String t = token;
+    if (t == null) {
+      try {
+        t = Files.readString(cookieFile, StandardCharsets.US_ASCII).strip();
+        token = t;
+      } catch (IOException e) {
+        return null; // not written yet: the node is starting; the call will be refused or unreachable
+      }
+    }
+    return t;
+  }
+}
