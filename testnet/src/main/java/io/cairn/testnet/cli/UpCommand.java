@@ -3,6 +3,7 @@ package io.cairn.testnet.cli;
 import io.cairn.testnet.launcher.JavaCommand;
 import io.cairn.testnet.launcher.NodeRpc;
 import io.cairn.testnet.launcher.Stop;
+import io.cairn.testnet.dashboard.DashboardServer;
 import io.cairn.testnet.launcher.Testnet;
 import io.cairn.testnet.launcher.TestnetFile;
 import io.cairn.testnet.launcher.Up;
@@ -103,7 +104,9 @@ final class UpCommand implements Callable<Integer> {
     out.flush();
     if (detach) {
       if (!json) {
-        out.println("Detached. Status: cairn testnet status" + dirArg() + "   Stop: cairn testnet down" + dirArg());
+        out.println("Explorer (" + t.file().nodes().get(0).name() + "): " + Dashboards.explorer(t.file().nodes().get(0)));
+        out.println("Detached. Status: cairn testnet status" + dirArg() + "   Dashboard: cairn testnet dashboard" + dirArg()
+            + "   Stop: cairn testnet down" + dirArg());
       }
       return 0;
     }
@@ -141,9 +144,11 @@ final class UpCommand implements Callable<Integer> {
   }
 
   private void foreground(Testnet t, PrintWriter out) {
+    DashboardServer dash = Dashboards.start(t, out);
     Thread main = Thread.currentThread();
     Thread hook = new Thread(() -> {
       main.interrupt();
+      dash.close();
       out.println();
       out.println("Stopping the testnet...");
       out.flush();
