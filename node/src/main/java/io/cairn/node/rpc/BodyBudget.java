@@ -21,10 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds the request bodies held across all connections, so memory does not grow with the number of
- * connections (256 clients each trickling a body just under the size limit would otherwise pin 256
- * times that limit). Body bytes are counted from their arrival until the connection's response is
- * written; a body that would go over the shared budget gets HTTP 503 (JSON-RPC busy) and the
+ * Bounds the request bodies and unsent answers held across all connections, so memory does not grow
+ * with the number of connections (256 clients each trickling a body just under the size limit, or
+ * never reading a large answer, would otherwise pin 256 times that size). Body bytes are counted from
+ * their arrival until the connection's response is written, and the response's bytes until the socket
+ * has taken them; a body that would go over the shared budget gets HTTP 503 (JSON-RPC busy) and the
  * connection is closed. Per channel, between the HTTP codec and the aggregator.
  */
 final class BodyBudget extends ChannelDuplexHandler {
@@ -41,7 +42,11 @@ final class BodyBudget extends ChannelDuplexHandler {
       this.limit = limit;
     }
 
+    /** Takes {@code n} bytes if they fit; nothing (a request without a body) always fits. */
     boolean take(long n) {
+      if (n == 0) {
+        return true;
+      }
       while (true) {
         long u = used.get();
         if (u + n > limit) {
@@ -51,6 +56,11 @@ final class BodyBudget extends ChannelDuplexHandler {
           return true;
         }
       }
+    }
+
+    /** Counts bytes that are held whether they fit or not (answers being written). */
+    void force(long n) {
+      used.addAndGet(n);
     }
 
     void give(long n) {
@@ -95,11 +105,24 @@ final class BodyBudget extends ChannelDuplexHandler {
     super.channelRead(ctx, msg);
   }
 
-  /** A response ends the request: its body (and any pipelined behind it, a read buffer at most) is let go. */
+  /**
+   * A response ends the request: its body (and any pipelined behind it, a read buffer at most) is let
+   * go, and the response's own bytes are counted until the socket has taken them, so clients that
+   * never read their answers also fill the budget (and new bodies are refused) instead of pinning
+   * one answer per connection.
+   */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
     if (msg instanceof HttpResponse) {
       release();
+      if (msg instanceof FullHttpResponse r && r.content().readableBytes() > 0) {
+        long n = r.content().readableBytes();
+        shared.force(n);
+        ChannelPromise p = promise.unvoid();
+        p.addListener(f -> shared.give(n));
+        super.write(ctx, msg, p);
+        return;
+      }
     }
     super.write(ctx, msg, promise);
   }

@@ -52,6 +52,17 @@ class BodyBudgetTest {
     ((FullHttpResponse) a.readOutbound()).release();
     assertEquals(0, budget.used(), "answering the request frees its body");
 
+    FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+        Unpooled.wrappedBuffer(new byte[70]));
+    a.write(answer);
+    assertEquals(70, budget.used(), "an answer not yet taken by the socket counts");
+    HttpContent meanwhile = content(40);
+    assertFalse(new EmbeddedChannel(new BodyBudget(budget)).writeInbound(meanwhile), "so a new body does not fit");
+    assertTrue(new EmbeddedChannel(new BodyBudget(budget)).writeInbound(content(0)), "a request without a body does");
+    a.flush();
+    ((FullHttpResponse) a.readOutbound()).release();
+    assertEquals(0, budget.used(), "written: let go");
+
     EmbeddedChannel c = new EmbeddedChannel(new BodyBudget(budget));
     assertTrue(c.writeInbound(content(100)));
     ((HttpContent) c.readInbound()).release();
