@@ -29,8 +29,16 @@ final class RawHttp implements AutoCloseable {
   record Response(int status, Map<String, String> headers, String body) {}
 
   RawHttp(int port, int readTimeoutMillis) throws IOException {
+    this(port, readTimeoutMillis, 0);
+  }
+
+  /** With {@code receiveBuffer} > 0, a small receive window: the client reads (almost) nothing it is not asked to. */
+  RawHttp(int port, int readTimeoutMillis, int receiveBuffer) throws IOException {
     socket = new Socket();
     try {
+      if (receiveBuffer > 0) {
+        socket.setReceiveBufferSize(receiveBuffer);
+      }
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(readTimeoutMillis);
     } catch (IOException e) {

@@ -279,6 +279,85 @@ class RpcAbuseIT {
 
   @Test
   @Order(5)
+  void clientsThatNeverReadTheirAnswersFillTheBudgetNotTheHeap() throws Exception {
+    String blockBatch = bigBlockBatch();
+    byte[] batch = RawHttp.post(token, blockBatch);
+    long height = node.head().height();
+    PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+    long before = heapAfterGc() + alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory();
+    List<RawHttp> readers = new ArrayList<>();
+    Response refusal = null;
+    long held;
+    try {
+      // Each asks for a ~16 MiB answer through an 8 KiB receive window and reads none of it; once the
+      // answer starts to arrive the next one asks. Unsent answers count against the shared budget.
+      for (int i = 0; i < 16 && refusal == null; i++) {
+        RawHttp c = new RawHttp(node.rpcPort(), 20_000, 8192);
+        readers.add(c);
+        c.write(batch);
+        await().atMost(DEADLINE).until(c::hasInput);
+        try (RawHttp probe = new RawHttp(node.rpcPort(), 20_000)) {
+          Response r = probe.exchange(RawHttp.post(token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"node_version\"}"))
+              .orElseThrow();
+          refusal = r.status() == 503 ? r : null;
+        }
+      }
+      held = heapAfterGc() + alloc.metric().usedDirectMemory() + alloc.metric().usedHeapMemory() - before;
+      assertTrue(refusal != null, readers.size() + " unread answers and new requests are still taken");
+      assertTrue(busyError(refusal.body()), refusal::body);
+      assertTrue(readers.size() >= 2, "refused after " + readers.size() + " unread answers");
+    } finally {
+      readers.forEach(RawHttp::close);
+    }
+    assertTrue(held < 96 * MIB, "unread answers held " + held / MIB + " MiB");
+    // Once they leave, the budget is back.
+    await().atMost(DEADLINE).ignoreExceptions().until(() -> chainInfoHeight() >= 0);
+    assertServedAndMining(height);
+  }
+
+  /** A block of up to 640 transactions with 64-byte memos (about 0.5 MB of JSON), asked for 60 times in one batch. */
+  private String bigBlockBatch() {
+    Rpc rpc = Rpc.of(node);
+    io.cairn.common.crypto.Hash genesis = io.cairn.common.crypto.Hash.parse(
+        rpc.okObject("chain_info").get("genesisHash").getAsString());
+    io.cairn.common.bytes.Bytes memo = io.cairn.common.bytes.Bytes.of(new byte[64]);
+    String last = null;
+    StringBuilder submit = new StringBuilder("[");
+    for (int k = 0; k < 10; k++) {
+      for (int n = 0; n < 64; n++) {
+        io.cairn.common.model.Transaction tx = TestKey.of(k).transfer(genesis, TestKey.of(30).address(),
+            io.cairn.common.amount.Amount.ofUnits(1), TestSpecs.MIN_FEE, n, memo);
+        last = tx.txid().toHex();
+        submit.append(submit.length() == 1 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(k * 64 + n)
+            .append(",\"method\":\"tx_submit\",\"params\":{\"tx\":\"")
+            .append(io.cairn.common.bytes.Bytes.of(tx.encode()).toHex()).append("\"}}");
+      }
+    }
+    String answers;
+    try (RawHttp c = new RawHttp(node.rpcPort(), 20_000)) {
+      answers = c.exchange(RawHttp.post(token, submit.append(']').toString())).orElseThrow().body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertTrue(!answers.contains("\"error\""), () -> answers.substring(0, Math.min(500, answers.length())));
+    String txid = last;
+    await().atMost(DEADLINE).until(() -> rpc.call("chain_getTransaction", Map.of("txid", txid)).toString()
+        .contains("\"confirmed\""));
+    long h = rpc.okObject("chain_getTransaction", Map.of("txid", txid)).get("height").getAsLong();
+    return batchOf(60, i -> "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"chain_getBlock\",\"params\":"
+        + "{\"height\":" + h + ",\"full\":true}}");
+  }
+
+  private static String batchOf(int calls, java.util.function.IntFunction<String> call) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < calls; i++) {
+      b.append(i == 0 ? "" : ",").append(call.apply(i));
+    }
+    return b.append(']').toString();
+  }
+
+  @Test
+  @Order(6)
   void thousandsOfConnectionsAreCappedWhileMiningContinues() throws Exception {
     int cap = RpcConfig.defaults(Path.of(".")).maxConnections();
     List<RawHttp> flood = new ArrayList<>();
@@ -327,7 +406,7 @@ class RpcAbuseIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void slowLorisHeadersAreCutOffByTheHeaderTimeout() throws Exception {
     for (int i = 0; i < SLOW_CLIENTS; i++) {
       Optional<Response> answer = slowEnds.get(i).get(30, TimeUnit.SECONDS);
