@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
 import io.cairn.common.reason.RejectedException;
 import io.cairn.node.metrics.NodeMetrics;
 import java.util.HashMap;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  /** A batch stops running calls once its response is this long (one answer may go past it). */
+  static final int MAX_BATCH_RESPONSE_CHARS = 16 * 1024 * 1024;
 
   private final Map<String, RpcMethod> methods = new HashMap<>();
   private final String addressPrefix;
@@ -59,14 +63,32 @@ final class Dispatcher {
       return Optional.of(Dto.GSON.toJson(error(JsonNull.INSTANCE, new RpcException(RpcErrors.INVALID_REQUEST,
           "Invalid Request: batch of " + batch.size() + " calls exceeds the limit of " + maxBatch))));
     }
-    JsonArray responses = new JsonArray();
+    // Written out call by call: once the answer passes MAX_BATCH_RESPONSE_CHARS the remaining calls are
+    // not run but answered busy, so 1000 calls with large results cannot build gigabytes on one worker.
+    StringBuilder out = new StringBuilder("[");
+    int answered = 0;
     for (JsonElement call : batch) {
-      JsonObject r = answer(call);
+      JsonObject r = out.length() <= MAX_BATCH_RESPONSE_CHARS ? answer(call) : notRun(call);
       if (r != null) {
-        responses.add(r);
+        out.append(answered++ == 0 ? "" : ",").append(Dto.GSON.toJson(r));
       }
     }
-    return responses.isEmpty() ? Optional.empty() : Optional.of(Dto.GSON.toJson(responses));
+    return answered == 0 ? Optional.empty() : Optional.of(out.append(']').toString());
+  }
+
+  /** The answer to a call of a batch whose response is already too large: busy, or nothing for a notification. */
+  private static JsonObject notRun(JsonElement call) {
+    JsonElement id = call.isJsonObject() ? call.getAsJsonObject().get("id") : JsonNull.INSTANCE;
+    if (id == null) {
+      return null;
+    }
+    if (!id.isJsonNull() && !(id.isJsonPrimitive() && (id.getAsJsonPrimitive().isString()
+        || id.getAsJsonPrimitive().isNumber()))) {
+      id = JsonNull.INSTANCE;
+    }
+    return error(id, new RpcException(RpcErrors.BUSY, "Node busy: this batch's response passed "
+        + MAX_BATCH_RESPONSE_CHARS / (1024 * 1024) + " MiB, so this call was not run; send it in another batch",
+        Rejected.of(Reason.BUSY, "batch response limit reached")));
   }
 
   /** The response to one call, or null for a notification. Invalid requests are always answered. */

@@ -3,6 +3,9 @@ package io.cairn.node.rpc;
 import io.cairn.node.metrics.NodeMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -11,8 +14,15 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.WriteTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -42,11 +52,14 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * pipeline: guard (max connections) | timers (request, idle) | write timeout
- *         | HTTP codec (4 KiB line, 8 KiB headers) | aggregator (maxBodyBytes, else 413) | router
+ *         | HTTP codec (4 KiB line, 8 KiB headers) | body budget (4 x maxBodyBytes over all connections, else 503)
+ *         | aggregator (maxBodyBytes, else 413 and close) | router
  * </pre>
  */
 public final class RpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+  /** Request bodies held across all connections at once, in units of the largest body allowed. */
+  static final int BODY_BUDGET_BODIES = 4;
 
   private final EventLoopGroup boss;
   private final EventLoopGroup io;
@@ -125,6 +138,7 @@ public final class RpcServer implements AutoCloseable {
 
   private void bind(RpcConfig config, InetAddress host) {
     ConnectionGuard guard = new ConnectionGuard(config.maxConnections());
+    BodyBudget.Shared budget = new BodyBudget.Shared(BODY_BUDGET_BODIES * (long) config.maxBodyBytes());
     long requestNanos = config.requestTimeout().toNanos();
     long idleNanos = config.idleTimeout().toNanos();
     ServerBootstrap b = new ServerBootstrap()
@@ -142,7 +156,8 @@ public final class RpcServer implements AutoCloseable {
                 .addLast("timers", timers)
                 .addLast("writeTimeout", new WriteTimeoutHandler(idleNanos, TimeUnit.NANOSECONDS))
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
-                .addLast("aggregate", new HttpObjectAggregator(config.maxBodyBytes()))
+                .addLast("budget", new BodyBudget(budget))
+                .addLast("aggregate", new ClosingAggregator(config.maxBodyBytes()))
                 .addLast("route", new HttpRpcHandler(shared, timers));
           }
         });
@@ -195,6 +210,25 @@ public final class RpcServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     cookie.ifPresent(CookieAuth::delete);
+  }
+
+  /**
+   * Answers a body over the limit with 413 and closes the connection, whatever keep-alive or
+   * Expect the client asked for: reading and discarding the rest of a body whose size the client
+   * chose is work for nothing (Netty's aggregator would keep reading a keep-alive request).
+   */
+  static final class ClosingAggregator extends HttpObjectAggregator {
+    ClosingAggregator(int maxBodyBytes) {
+      super(maxBodyBytes);
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+      FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+          Unpooled.EMPTY_BUFFER);
+      r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+    }
   }
 
   static List<RpcMethod> methods(NodeQueries q, NodeCommands c, String prefix) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** balance, history, tx: read-only questions to the node. */
 final class QueryActions {
-  static final int MAX_HISTORY = 1000;
+  static final int MAX_HISTORY = 500; // the node's state_getHistory limit (docs/rpc.md)
 
   private QueryActions() {}
 

@@ -122,8 +122,10 @@ final class TransferActions {
     Transaction tx = Transfers.fromHex(hex);
     ChainInfo info = s.node().chainInfo();
     if (!skipCheck && !tx.verifySignature(info.genesisHash())) {
-      throw new RejectedException(Reason.BAD_SIGNATURE, "the signature does not verify for network '" + info.network()
-          + "' (genesis " + info.genesisHash().shortHex() + "); was it signed for another network, or altered?");
+      // Refused locally for the reason the node would give: exit 4 like the node's own refusal.
+      throw new WalletException(WalletException.REJECTED, Reason.BAD_SIGNATURE.code() + ": the signature does not"
+          + " verify for network '" + info.network() + "' (genesis " + info.genesisHash().shortHex()
+          + "); was it signed for another network, or altered?", Optional.of(Reason.BAD_SIGNATURE.code()));
     }
     Hash txid = s.node().submit(tx);
     if (s.json()) {

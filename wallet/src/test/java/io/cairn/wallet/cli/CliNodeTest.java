@@ -303,11 +303,11 @@ final class CliNodeTest {
     assertEquals(hex, node.calls("tx_submit").get(0).params().get("tx").getAsString());
     node.on("chain_info", CHAIN_INFO.replace(GENESIS.toHex(), "55".repeat(32)));
     Cli.Result other = run("broadcast", hex);
-    assertEquals(2, other.exit());
+    assertEquals(4, other.exit());
     assertTrue(other.err().contains("bad-signature: the signature does not verify for network 'testnet'"), other.err());
     String altered = hex.substring(0, 140) + (hex.charAt(140) == '0' ? '1' : '0') + hex.substring(141);
     node.on("chain_info", CHAIN_INFO);
-    assertEquals(2, run("broadcast", altered).exit());
+    assertEquals(4, run("broadcast", altered).exit());
     Cli.Result garbage = run("broadcast", "zz");
     assertEquals(2, garbage.exit());
     assertTrue(garbage.err().startsWith("error: malformed: not a signed transaction"), garbage.err());
