@@ -18,6 +18,32 @@ final class Report {
   record Context(String machine, String date, String nodeJvm, boolean quick, int runs, double loadBefore,
       double loadAfter, int txs, int txSize) {}
 
+  /** How the figures are produced (fixed text, part of the section). */
+  static final String HOW = """
+      Every workload runs on fresh node processes started by the benchmark (own temp directory, ports
+      from `--base-port`, default 27420) on a dev chain whose genesis funds deterministic senders
+      (seeds SHA-256("cairn-bench-sender/" + i), not the dev phrase); blocks are mined on demand with
+      `miner_mine`. Each transfer is 1 input to 1 recipient, 155 bytes. Full run: 20,000 transfers,
+      W4 chain 200 blocks x 500, upload cap 2 MB/s, W5 6,000 per block; `--quick`: 2,000, 20 x 100,
+      100 kB/s, 1,000, one run.
+
+      - **limit**: strict `Ed25519.verify` (Bouncy Castle) in the benchmark's own JVM, 1 thread and one per core.
+      - **W1**: one node; the pre-signed transfers from distinct senders as JSON-RPC batches of 100
+        `tx_submit`, 4 requests in flight; accepted per second from first request to last answer.
+      - **W2**: 3 fully connected nodes; the same transfers to one of them; from the first request until
+        every mempool holds all. **W3**: `miner_mine` there; from the moment the miner's tip changes until
+        both others have the block as tip (each node polled every 2 ms).
+      - **W4**: 3 fully connected servers hold the chain; a fresh node is given 1, then 3 of them with
+        `net_addPeer`; from the first `net_addPeer` until its height is the tip's (every signature verified).
+        Then the servers restart with `max-upload-rate` and the 1-vs-3 pair is repeated. RSS: VmHWM of
+        the syncing node; data directory: its size after a stop, divided by the transactions.
+      - **W5** (issue 3): 5 fully connected nodes; P2P bytes received (`cairn_p2p_bytes_in_total`, all
+        message types, before TLS) per transaction per node during a burst to one node; then the block
+        of that burst mined there (compact relay, transactions already in every mempool), and a second
+        block mined while that node was cut off (`net_setBlocked`), timed from reconnecting (handshake,
+        headers and the full block: the others' mempools are empty).
+      """;
+
   private Report() {}
 
   /** One table row. */
@@ -84,6 +110,7 @@ final class Report {
         .append(" (").append(c.date()).append("; ").append(c.runs()).append(c.runs() == 1 ? " run" : " runs")
         .append(" per figure: median, min, max").append(c.quick() ? "; --quick: reduced sizes, not the published figures" : "")
         .append(").\n\n");
+    sb.append(HOW).append('\n');
     sb.append("- machine: ").append(c.machine()).append('\n');
     sb.append(String.format(Locale.ROOT, "- load average (1 min): %.2f before, %.2f after%n", c.loadBefore(),
         c.loadAfter()));
