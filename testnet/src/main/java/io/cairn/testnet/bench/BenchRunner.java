@@ -47,7 +47,17 @@ public final class BenchRunner {
   public static final List<String> NODE_OPTIONS = List.of("-Xms48m", "-Xmx112m", "-XX:+UseSerialGC",
       "-XX:-UsePerfData", "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=80m");
 
+  /** Ports used from the base port. */
+  public static final int PORTS = BenchNet.PORTS;
+  /** The heading of the section {@link #run} returns. */
+  public static final String HEADING = Report.HEADING;
+
   private BenchRunner() {}
+
+  /** {@code doc} with its benchmark section replaced by {@code section} (appended when missing); the rest kept. */
+  public static String replaceSection(String doc, String section) {
+    return Report.replaceSection(doc, section);
+  }
 
   /** Runs everything; progress lines go to {@code out}. Returns the Markdown section. */
   public static String run(Options o, PrintWriter out) {

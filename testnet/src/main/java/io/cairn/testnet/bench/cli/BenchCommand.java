@@ -1,5 +1,6 @@
-package io.cairn.testnet.bench;
+package io.cairn.testnet.bench.cli;
 
+import io.cairn.testnet.bench.BenchRunner;
 import io.cairn.testnet.launcher.JavaCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
   Integer runs;
 
   @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "27420",
-      description = "First of the " + BenchNet.PORTS + " ports the nodes use on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+      description = "First of the " + BenchRunner.PORTS + " ports the nodes use on 127.0.0.1 (default ${DEFAULT-VALUE}).")
   int basePort;
 
   @Option(names = "--node-java-opts", paramLabel = "OPTS",
@@ -49,8 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (basePort < 1024 || basePort + BenchNet.PORTS > 65535) {
-      err.println("cairn testnet bench: --base-port must be between 1024 and " + (65535 - BenchNet.PORTS));
+    if (basePort < 1024 || basePort + BenchRunner.PORTS > 65535) {
+      err.println("cairn testnet bench: --base-port must be between 1024 and " + (65535 - BenchRunner.PORTS));
       return 2;
     }
     if (runs != null && (runs < 1 || runs > 20)) {
@@ -66,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
           opts.uploadCap(), opts.gossipTxs(), opts.basePort(), opts.workDir(), opts.nodeJava());
     }
     o.println("cairn testnet bench" + (quick ? " --quick" : "") + ": nodes in " + work + ", ports " + basePort + "-"
-        + (basePort + BenchNet.PORTS - 1));
+        + (basePort + BenchRunner.PORTS - 1));
     o.flush();
     String section;
     try {
@@ -81,8 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
     o.print(section);
     if (out != null) {
       String doc = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "# Cairn benchmarks\n";
-      Files.writeString(out, Report.replaceSection(doc, section), StandardCharsets.UTF_8);
-      o.println("\nwrote the table into " + out + " (section '" + Report.HEADING.substring(3) + "')");
+      Files.writeString(out, BenchRunner.replaceSection(doc, section), StandardCharsets.UTF_8);
+      o.println("\nwrote the table into " + out + " (section '" + BenchRunner.HEADING.substring(3) + "')");
     }
     o.flush();
     if (keep) {
