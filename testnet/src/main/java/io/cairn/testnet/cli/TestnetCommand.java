@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         "  cairn wallet --testnet send --from 0 --to <address> --amount 5"},
     subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, LogsCommand.class, KillCommand.class,
         RestartCommand.class, PartitionCommand.class, HealCommand.class, AddNodeCommand.class, LoadCommand.class,
-        ChaosCommand.class, DashboardCommand.class},
+        ChaosCommand.class, DashboardCommand.class, io.cairn.testnet.bench.cli.BenchCommand.class},
     footer = {"", "Exit codes: 0 ok; 1 failed (a node did not start or serve in time, I/O); 2 bad usage;",
         "3 wrong state (already running, not running, port taken, no testnet); 4 a check failed (chaos, load)."})
 public final class TestnetCommand implements Callable<Integer> {

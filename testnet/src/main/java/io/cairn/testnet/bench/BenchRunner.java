@@ -1,0 +1,135 @@
+package io.cairn.testnet.bench;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.spec.ChainSpec;
+import io.cairn.common.spec.Genesis;
+import io.cairn.testnet.launcher.JavaCommand;
+import io.cairn.testnet.plan.HashRates;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Runs the whole benchmark: the verify limit, W1-W3 ({@code runs} times each, every run on fresh
+ * nodes), W4 (one chain, several syncs), W5, and returns the report section.
+ */
+public final class BenchRunner {
+  /**
+   * The sizes of a run.
+   *
+   * @param quick reduced sizes (the table shape stays)
+   * @param runs runs per figure
+   * @param txs transfers in W1-W3 (from distinct senders)
+   * @param syncBlocks W4 chain length
+   * @param perBlock W4 transfers per block
+   * @param uploadCap W4 capped runs: bytes per second per peer
+   * @param gossipTxs W5 transfers per burst (one block's worth)
+   * @param basePort first port
+   * @param workDir where node directories go (deleted afterwards by the caller)
+   * @param nodeJava how node processes start
+   */
+  public record Options(boolean quick, int runs, int txs, int syncBlocks, int perBlock, long uploadCap, int gossipTxs,
+      int basePort, Path workDir, JavaCommand nodeJava) {
+    public static Options full(int basePort, Path workDir, JavaCommand java) {
+      return new Options(false, 3, 20_000, 200, 500, 2_000_000, 6_000, basePort, workDir, java);
+    }
+
+    public static Options quick(int basePort, Path workDir, JavaCommand java) {
+      return new Options(true, 1, 2_000, 20, 100, 100_000, 1_000, basePort, workDir, java);
+    }
+  }
+
+  /** Node JVM options for benchmarks: the full JIT, a heap sized for the RSS goals, the serial collector. */
+  public static final List<String> NODE_OPTIONS = List.of("-Xms48m", "-Xmx112m", "-XX:+UseSerialGC",
+      "-XX:-UsePerfData", "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=80m");
+
+  /** Ports used from the base port. */
+  public static final int PORTS = BenchNet.PORTS;
+  /** The heading of the section {@link #run} returns. */
+  public static final String HEADING = Report.HEADING;
+
+  private BenchRunner() {}
+
+  /** {@code doc} with its benchmark section replaced by {@code section} (appended when missing); the rest kept. */
+  public static String replaceSection(String doc, String section) {
+    return Report.replaceSection(doc, section);
+  }
+
+  /** Runs everything; progress lines go to {@code out}. Returns the Markdown section. */
+  public static String run(Options o, PrintWriter out) {
+    BenchNet.checkPorts(o.basePort());
+    double loadBefore = Machine.load();
+    Results r = new Results();
+    out.println("machine: " + Machine.line() + String.format("; load average %.2f", loadBefore));
+    out.flush();
+    int senderCount = Math.max(o.txs(), o.gossipTxs());
+    Senders senders = new Senders(senderCount);
+    ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
+    Hash genesis = Genesis.hash(spec);
+    String miner = senders.address(0).encode(Senders.PREFIX);
+    List<Transaction> txs = senders.transfers(0, o.txs(), genesis);
+    int txSize = txs.get(0).encodedLength();
+    for (int i = 0; i < o.runs(); i++) {
+      r.add(VerifyLimit.ONE, VerifyLimit.rate(1, o.quick() ? 1_000 : 2_000));
+      r.add(VerifyLimit.ALL, VerifyLimit.rate(Machine.cores(), o.quick() ? 1_000 : 2_000));
+    }
+    step(out, "limit", r, VerifyLimit.ALL);
+    try (BenchNet net = new BenchNet(o.workDir(), spec, o.nodeJava(), o.basePort())) {
+      Thread hook = new Thread(net::close, "bench-stop-nodes");
+      Runtime.getRuntime().addShutdownHook(hook);
+      Relay relay = new Relay(net, txs, miner, r);
+      for (int i = 0; i < o.runs(); i++) {
+        relay.w1();
+        step(out, "W1 run " + (i + 1), r, Relay.W1);
+      }
+      for (int i = 0; i < o.runs(); i++) {
+        relay.w2w3();
+        step(out, "W2/W3 run " + (i + 1), r, Relay.W2);
+      }
+      Sync sync = new Sync(net, miner, r);
+      sync.build(senders, genesis, o.syncBlocks(), o.perBlock());
+      out.println("  W4 chain built: " + r.noteOf("w4.chain").orElse(""));
+      out.flush();
+      for (int i = 0; i < o.runs(); i++) {
+        sync.syncOnce(1, false);
+        sync.syncOnce(3, false);
+        step(out, "W4 run " + (i + 1), r, Sync.TXS_3);
+      }
+      sync.capServers(o.uploadCap());
+      r.note("w4.cap", String.format("every server's upload capped at %,d B/s per peer", o.uploadCap()));
+      for (int i = 0; i < o.runs(); i++) {
+        double one = sync.syncOnce(1, true);
+        double three = sync.syncOnce(3, true);
+        r.add(Sync.SPEEDUP, one / three);
+        step(out, "W4 capped run " + (i + 1), r, Sync.SPEEDUP);
+      }
+      sync.stopServers();
+      Gossip gossip = new Gossip(net, miner, r);
+      List<Transaction> first = txs.subList(0, o.gossipTxs());
+      List<Transaction> second = senders.transfers(senderCount, o.gossipTxs(), genesis);
+      for (int i = 0; i < o.runs(); i++) {
+        gossip.run(first, second);
+        step(out, "W5 run " + (i + 1), r, Gossip.COMPACT_MS);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // shutting down already
+      }
+    }
+    Report.Context c = new Report.Context(Machine.line(),
+        DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.now().atOffset(ZoneOffset.UTC)),
+        String.join(" ", o.nodeJava().jvmOptions()), o.quick(), o.runs(), loadBefore, Machine.load(), o.txs(), txSize);
+    return Report.section(r, c);
+  }
+
+  private static void step(PrintWriter out, String what, Results r, String key) {
+    out.println("  " + what + " done" + r.sample(key).map(s -> ": " + Report.num(s.values().get(s.values().size() - 1)))
+        .orElse(""));
+    out.flush();
+  }
+}

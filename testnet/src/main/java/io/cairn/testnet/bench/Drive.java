@@ -1,0 +1,136 @@
+package io.cairn.testnet.bench;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+
+/** What the workloads do to nodes: submit batches, mine, and watch for a state on several nodes at once. */
+final class Drive {
+  /** Requests kept in flight while submitting (the node's RPC has 2-4 workers). */
+  static final int IN_FLIGHT = 4;
+
+  private Drive() {}
+
+  /**
+   * The outcome of a submission.
+   *
+   * @param accepted calls answered with a result
+   * @param nanos from the first request to the last response
+   * @param firstError the first refusal, for the report ("" when none)
+   */
+  record Submitted(int accepted, long nanos, String firstError) {
+    double perSecond() {
+      return accepted * 1e9 / nanos;
+    }
+  }
+
+  /** POSTs the batch bodies to one node, {@link #IN_FLIGHT} at a time. */
+  static Submitted submit(BenchNode n, List<String> bodies) {
+    long t0 = System.nanoTime();
+    Deque<CompletableFuture<String>> inflight = new ArrayDeque<>();
+    int ok = 0;
+    String err = "";
+    for (String body : bodies) {
+      inflight.add(n.rpc().post(body));
+      if (inflight.size() >= IN_FLIGHT) {
+        String r = inflight.poll().join();
+        ok += BenchRpc.okCount(r);
+        err = err.isEmpty() ? BenchRpc.firstError(r) : err;
+      }
+    }
+    while (!inflight.isEmpty()) {
+      String r = inflight.poll().join();
+      ok += BenchRpc.okCount(r);
+      err = err.isEmpty() ? BenchRpc.firstError(r) : err;
+    }
+    return new Submitted(ok, System.nanoTime() - t0, err);
+  }
+
+  /** {@code miner_mine {blocks: 1, address}} on the node; the new block's hash. */
+  static String mineOne(BenchNode n, String address) {
+    JsonObject p = new JsonObject();
+    p.addProperty("blocks", 1);
+    p.addProperty("address", address);
+    return n.rpc().call("miner_mine", p).getAsJsonObject().getAsJsonArray("hashes").get(0).getAsString();
+  }
+
+  static JsonObject chainInfo(BenchNode n) {
+    return n.rpc().object("chain_info");
+  }
+
+  static long mempoolSize(BenchNode n) {
+    return n.rpc().object("mempool_info").get("size").getAsLong();
+  }
+
+  /**
+   * Polls every node on its own thread (every {@code pollMs}) until {@code done} holds for it; returns
+   * for each node the {@link System#nanoTime()} at which it was first seen to hold.
+   *
+   * @throws IllegalStateException when some node does not get there in time
+   */
+  static long[] watch(List<BenchNode> nodes, Predicate<BenchNode> done, long pollMs, Duration timeout, String what) {
+    long[] at = new long[nodes.size()];
+    String[] errors = new String[nodes.size()];
+    CountDownLatch latch = new CountDownLatch(nodes.size());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      int k = i;
+      Thread t = new Thread(() -> {
+        try {
+          while (System.nanoTime() < deadline) {
+            boolean d;
+            try {
+              d = done.test(nodes.get(k));
+            } catch (RuntimeException e) {
+              errors[k] = e.getMessage();
+              d = false;
+            }
+            if (d) {
+              at[k] = System.nanoTime();
+              return;
+            }
+            if (pollMs > 0) {
+              Thread.sleep(pollMs);
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          latch.countDown();
+        }
+      }, "bench-watch-" + k);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      threads.forEach(Thread::interrupt);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    for (int i = 0; i < at.length; i++) {
+      if (at[i] == 0) {
+        throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + nodes.get(i).name()
+            + " " + what + (errors[i] == null ? "" : " (last error: " + errors[i] + ")"));
+      }
+    }
+    return at;
+  }
+
+  static long max(long[] a) {
+    long m = Long.MIN_VALUE;
+    for (long x : a) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,137 @@
+package io.cairn.testnet.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.cairn.common.model.Transaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * W5, the peer-to-peer figures of issue 3 on a 5-node full mesh: bytes on the wire per transaction
+ * per node while a burst of transfers floods the network (from the nodes' own P2P byte counters), and
+ * the time a block holding them takes to reach every node, once with the transactions already in
+ * every mempool (compact relay) and once with the other mempools empty.
+ */
+final class Gossip {
+  static final String BYTES_MAX = "w5.bytesPerTx.max";
+  static final String BYTES_MEAN = "w5.bytesPerTx.mean";
+  static final String COMPACT_MS = "w5.compact.ms";
+  static final String FULL_MS = "w5.full.ms";
+  static final String BLOCK_TXS = "w5.block.txs";
+  static final int NODES = 5;
+
+  private final BenchNet net;
+  private final String minerAddress;
+  private final Results results;
+
+  Gossip(BenchNet net, String minerAddress, Results results) {
+    this.net = net;
+    this.minerAddress = minerAddress;
+    this.results = results;
+  }
+
+  /** One run: {@code first} floods the mesh and is mined; {@code second} is mined by a node cut off from the others. */
+  void run(List<Transaction> first, List<Transaction> second) {
+    List<BenchNode> all = new ArrayList<>();
+    List<String> addrs = new ArrayList<>();
+    try {
+      for (int i = 0; i < NODES; i++) {
+        BenchNode n = net.start(net.create(List.copyOf(addrs), addrs.size(), 0));
+        all.add(n);
+        addrs.add(n.p2pAddress());
+      }
+      net.awaitReady(all, NODES - 1, Duration.ofSeconds(90));
+      BenchNode origin = all.get(0);
+      List<BenchNode> others = all.subList(1, NODES);
+      int n = first.size();
+      long[] before = bytesIn(all);
+      Drive.Submitted s = Drive.submit(origin, Senders.batches(first, 100));
+      if (s.accepted() != n) {
+        throw new IllegalStateException("W5: " + s.accepted() + " of " + n + " accepted; " + s.firstError());
+      }
+      Drive.watch(all, x -> Drive.mempoolSize(x) >= n, 20, Relay.WAIT, "to hold all " + n + " transfers");
+      BenchNet.sleep(500); // let the last announcements settle before reading the counters
+      long[] after = bytesIn(all);
+      double max = 0;
+      double sum = 0;
+      for (int i = 0; i < NODES; i++) {
+        double per = (double) (after[i] - before[i]) / n;
+        max = Math.max(max, per);
+        sum += per;
+      }
+      results.add(BYTES_MAX, max);
+      results.add(BYTES_MEAN, sum / NODES);
+      results.add(COMPACT_MS, propagate(all, () -> Drive.mineOne(origin, minerAddress)));
+      // Empty mempools: the origin is cut off, takes the second burst alone and mines it, then reconnects.
+      origin.rpc().call("net_setBlocked", blocked(others));
+      Drive.watch(List.of(origin), x -> BenchNet.peers(x) == 0, 20, Duration.ofSeconds(30), "to drop its peers");
+      Drive.Submitted s2 = Drive.submit(origin, Senders.batches(second, 100));
+      if (s2.accepted() != second.size()) {
+        throw new IllegalStateException("W5: " + s2.accepted() + " of " + second.size() + " accepted; " + s2.firstError());
+      }
+      String hash = Drive.mineOne(origin, minerAddress);
+      JsonObject p = new JsonObject();
+      p.addProperty("hash", hash);
+      results.add(BLOCK_TXS, origin.rpc().call("chain_getBlock", p).getAsJsonObject().get("txCount").getAsDouble());
+      origin.rpc().call("net_setBlocked", blocked(List.of()));
+      long t0 = System.nanoTime();
+      for (BenchNode o : others) {
+        JsonObject a = new JsonObject();
+        a.addProperty("address", o.p2pAddress());
+        origin.rpc().call("net_addPeer", a);
+      }
+      long[] at = Drive.watch(others, x -> Drive.chainInfo(x).get("tipHash").getAsString().equals(hash), 2,
+          Relay.WAIT, "to get the block mined while cut off");
+      results.add(FULL_MS, (Drive.max(at) - t0) / 1e6);
+    } finally {
+      net.stop(all);
+    }
+  }
+
+  /** Milliseconds from the miner's new tip until the last other node has it. */
+  private static double propagate(List<BenchNode> all, java.util.function.Supplier<String> mine) {
+    long h = Drive.chainInfo(all.get(0)).get("height").getAsLong();
+    CompletableFuture<long[]> watch = CompletableFuture.supplyAsync(() -> Drive.watch(all,
+        x -> Drive.chainInfo(x).get("height").getAsLong() > h, 2, Relay.WAIT, "to reach height " + (h + 1)));
+    mine.get();
+    long[] at = watch.join();
+    long last = Long.MIN_VALUE;
+    for (int i = 1; i < at.length; i++) {
+      last = Math.max(last, at[i]);
+    }
+    return Math.max(0, last - at[0]) / 1e6;
+  }
+
+  private static JsonObject blocked(List<BenchNode> nodes) {
+    JsonArray ids = new JsonArray();
+    for (BenchNode x : nodes) {
+      ids.add(x.rpc().object("net_info").get("nodeId").getAsString());
+    }
+    JsonObject p = new JsonObject();
+    p.add("nodeIds", ids);
+    return p;
+  }
+
+  /** Bytes received over P2P so far by each node, summed over message types ({@code cairn_p2p_bytes_in_total}). */
+  static long[] bytesIn(List<BenchNode> nodes) {
+    long[] out = new long[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      out[i] = (long) sumCounter(nodes.get(i).rpc().metrics(), "cairn_p2p_bytes_in_total");
+    }
+    return out;
+  }
+
+  /** The sum of a counter's samples over all label values in Prometheus text. */
+  static double sumCounter(String text, String name) {
+    double sum = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+        String[] f = line.strip().split("\\s+");
+        sum += Double.parseDouble(f[f.length - 1]);
+      }
+    }
+    return sum;
+  }
+}

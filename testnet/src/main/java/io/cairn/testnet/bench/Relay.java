@@ -1,0 +1,100 @@
+package io.cairn.testnet.bench;
+
+import com.google.gson.JsonObject;
+import io.cairn.common.model.Transaction;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * W1 (mempool acceptance on one node), W2 (relay to 3 fully connected nodes) and W3 (propagation of
+ * the block mined from that mempool), one run each call.
+ */
+final class Relay {
+  static final String W1 = "w1";
+  static final String W1_RSS = "w1.rss";
+  static final String W2 = "w2";
+  static final String W3 = "w3";
+  static final String W3_TXS = "w3.txs";
+  static final String W3_BYTES = "w3.bytes";
+  static final Duration WAIT = Duration.ofMinutes(5);
+
+  private final BenchNet net;
+  private final List<Transaction> txs;
+  private final List<String> bodies;
+  private final String minerAddress;
+  private final Results results;
+
+  Relay(BenchNet net, List<Transaction> txs, String minerAddress, Results results) {
+    this.net = net;
+    this.txs = txs;
+    this.bodies = Senders.batches(txs, 100);
+    this.minerAddress = minerAddress;
+    this.results = results;
+  }
+
+  /** W1: a single fresh node; every transfer submitted over JSON-RPC in batches of 100. */
+  void w1() {
+    BenchNode n = net.start(net.create(List.of(), 0, 0));
+    try {
+      net.awaitReady(List.of(n), 0, Duration.ofSeconds(60));
+      Drive.Submitted s = Drive.submit(n, bodies);
+      requireAll(s, "W1");
+      results.add(W1, s.perSecond());
+      n.peakRss().ifPresent(r -> results.add(W1_RSS, r));
+    } finally {
+      net.stop(List.of(n));
+    }
+  }
+
+  /** W2 and W3 on 3 fully connected fresh nodes. */
+  void w2w3() {
+    BenchNode a = net.start(net.create(List.of(), 0, 0));
+    BenchNode b = net.create(List.of(a.p2pAddress()), 1, 0);
+    BenchNode c = net.create(List.of(a.p2pAddress(), b.p2pAddress()), 2, 0);
+    b = net.start(b);
+    c = net.start(c);
+    List<BenchNode> all = List.of(a, b, c);
+    try {
+      net.awaitReady(all, 2, Duration.ofSeconds(60));
+      int n = txs.size();
+      long t0 = System.nanoTime();
+      CompletableFuture<Drive.Submitted> sub = CompletableFuture.supplyAsync(() -> Drive.submit(a, bodies));
+      long[] at = Drive.watch(all, x -> Drive.mempoolSize(x) >= n, 20, WAIT, "to hold all " + n + " transfers");
+      requireAll(sub.join(), "W2");
+      results.add(W2, n / ((Drive.max(at) - t0) / 1e9));
+      w3(all);
+    } finally {
+      net.stop(all);
+    }
+  }
+
+  /** Mines on the first node; from its new tip to the moment the others have it. */
+  private void w3(List<BenchNode> all) {
+    long h = Drive.chainInfo(all.get(0)).get("height").getAsLong();
+    CompletableFuture<long[]> watch = CompletableFuture.supplyAsync(() -> Drive.watch(all,
+        x -> Drive.chainInfo(x).get("height").getAsLong() > h, 2, WAIT, "to reach height " + (h + 1)));
+    String hash = Drive.mineOne(all.get(0), minerAddress);
+    long[] at = watch.join();
+    for (BenchNode x : all) {
+      String tip = Drive.chainInfo(x).get("tipHash").getAsString();
+      if (!tip.equals(hash)) {
+        throw new IllegalStateException(x.name() + " has tip " + tip + ", not the mined block " + hash);
+      }
+    }
+    long last = Math.max(at[1], at[2]);
+    results.add(W3, Math.max(0, last - at[0]) / 1e6);
+    JsonObject p = new JsonObject();
+    p.addProperty("hash", hash);
+    JsonObject blk = all.get(0).rpc().call("chain_getBlock", p).getAsJsonObject();
+    results.add(W3_TXS, blk.get("txCount").getAsDouble());
+    results.add(W3_BYTES, blk.get("size").getAsDouble());
+  }
+
+  private void requireAll(Drive.Submitted s, String w) {
+    if (s.accepted() != txs.size()) {
+      throw new IllegalStateException(w + ": the node accepted " + s.accepted() + " of " + txs.size()
+          + " transfers; first refusal: " + s.firstError());
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.cairn.testnet.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.testnet.bench.cli.BenchCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code cairn testnet bench --quick} end to end on real node processes: the table is printed and
+ * written into the --out file's section (the rest of the file kept), and every figure is there and
+ * plausible (not fast: speeds are never asserted).
+ */
+class BenchQuickIT {
+  @TempDir Path dir;
+
+  @Test
+  void quickBenchProducesThePlausibleTable() throws Exception {
+    Path doc = dir.resolve("benchmarks.md");
+    Files.writeString(doc, "# Benchmarks\n\nintro\n\n## JMH\n\nkept\n", StandardCharsets.UTF_8);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute("--quick", "--out", doc.toString(), "--base-port", Integer.toString(freeBase()));
+    assertEquals(0, code, out + "\n" + err);
+    String written = Files.readString(doc, StandardCharsets.UTF_8);
+    assertTrue(written.startsWith("# Benchmarks\n\nintro\n\n## JMH\n\nkept\n"), written);
+    assertTrue(written.contains(Report.HEADING), written);
+    assertTrue(out.toString().contains("| workload | figure | median |"), out.toString());
+
+    Map<String, Double> medians = medians(written);
+    for (String figure : new String[] {"Ed25519 verify, 1 thread", "accepted", "in 3 mempools", "1 peer",
+        "3 peers", "speed-up", "peak RSS of the node", "peak RSS of the syncing node", "per transaction",
+        "busiest node"}) {
+      Double v = medians.entrySet().stream().filter(e -> e.getKey().contains(figure)).map(Map.Entry::getValue)
+          .findFirst().orElse(null);
+      assertTrue(v != null && v > 0, "figure '" + figure + "' missing or zero in\n" + written);
+    }
+    double rssMib = medians.entrySet().stream().filter(e -> e.getKey().contains("peak RSS of the node"))
+        .findFirst().orElseThrow().getValue();
+    assertTrue(rssMib > 16 && rssMib < 4096, "RSS of a JVM node in MiB: " + rssMib);
+    double perTx = medians.entrySet().stream().filter(e -> e.getKey().contains("busiest node"))
+        .findFirst().orElseThrow().getValue();
+    assertTrue(perTx > 100 && perTx < 100_000, "a node must receive at least one transaction's bytes: " + perTx);
+    for (String ms : new String[] {"mined to on 2 peers", "compact", "mempools empty"}) {
+      assertTrue(medians.keySet().stream().anyMatch(k -> k.contains(ms)), ms + " missing in\n" + written);
+    }
+  }
+
+  /** Row label (workload + figure) to the median cell's number. */
+  private static Map<String, Double> medians(String md) {
+    Map<String, Double> m = new HashMap<>();
+    for (String line : md.split("\n")) {
+      String[] c = line.split("\\|");
+      if (c.length > 4 && !line.startsWith("|---") && !c[1].strip().equals("workload")) {
+        String cell = c[3].strip();
+        if (!cell.isEmpty() && Character.isDigit(cell.charAt(0))) {
+          m.put(c[1].strip() + " " + c[2].strip(), Double.parseDouble(cell.split(" ")[0].replace(",", "")));
+        }
+      }
+    }
+    return m;
+  }
+
+  private static int freeBase() {
+    for (int base = 31000 + (int) (ProcessHandle.current().pid() % 50) * 200; base < 60000; base += 200) {
+      try {
+        BenchNet.checkPorts(base);
+        return base;
+      } catch (IllegalStateException e) {
+        // try the next range
+      }
+    }
+    throw new IllegalStateException("no free port range");
+  }
+}
