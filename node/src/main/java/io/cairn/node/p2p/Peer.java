@@ -47,6 +47,7 @@ final class Peer {
 
   // Addresses and serving.
   long lastAddrsServedMs = Long.MIN_VALUE / 2;
+  long lastUnsolicitedAddrsMs = Long.MIN_VALUE / 2;
   boolean addrsRequested;
   final ArrayDeque<Message> serveQueue = new ArrayDeque<>();
   /** A large reply is still being written; further requests wait in {@link #serveQueue}. */
