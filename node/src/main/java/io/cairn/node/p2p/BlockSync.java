@@ -253,12 +253,12 @@ final class BlockSync {
     if (!net.backend.hasBlock(b.header().prevHash())) {
       if (!download.isWanted(b.header().prevHash()) && !buffered.containsKey(b.header().prevHash())) {
         Optional<Rejected> r = net.backend.acceptHeader(b.header());
-        if (r.isPresent() && r.get().reason() == Reason.UNKNOWN_PARENT) {
-          requestHeaders(from, null);
-        } else if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+        if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN && r.get().reason() != Reason.UNKNOWN_PARENT) {
           net.misbehave(from, r.get());
           return;
         }
+        // The parent is unknown, or known but no longer wanted (given up on): its headers make it wanted again.
+        requestHeaders(from, null);
       }
       if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
         buffered.put(hash, new Buffered(b, from));
