@@ -58,13 +58,18 @@ final class Attacks {
   }
 
   /** What a script leaves for the common checks. */
-  record Outcome(List<NodeKey> offenders, Set<String> legitTxids, String observed) {
+  record Outcome(List<NodeKey> offenders, Set<String> legitTxids, Hash honestTip, String observed) {
     static Outcome of(String observed, HostilePeer... offenders) {
       List<NodeKey> keys = new ArrayList<>();
       for (HostilePeer p : offenders) {
         keys.add(p.key());
       }
-      return new Outcome(keys, Set.of(), observed);
+      return new Outcome(keys, Set.of(), null, observed);
+    }
+
+    /** The honest node mined {@code tip} during the attack: the victim's tip should be that block. */
+    Outcome withHonestTip(Hash tip) {
+      return new Outcome(offenders, legitTxids, tip, observed);
     }
   }
 
@@ -111,7 +116,9 @@ final class Attacks {
         new Attack("handshake that never finishes", Response.REFUSED,
             "BYE handshake-timeout after 10 s; handshakes beyond the cap closed at once", Attacks::endlessHandshake),
         new Attack("more inbound connections than allowed", Response.REFUSED,
-            "ADDRS then BYE too-many-peers", Attacks::tooManyInbound));
+            "ADDRS then BYE too-many-peers", Attacks::tooManyInbound),
+        new Attack("handshake claiming a far higher chain", Response.TOLERATED,
+            "kept; the claim alone does not make the node syncing (which pauses mining)", Attacks::lyingHello));
   }
 
   // ------------------------------------------------------------------------------ transactions
@@ -180,6 +187,7 @@ final class Attacks {
     HostilePeer silent = a.connectOnly(); // TLS done, HELLO never sent
     List<Socket> raw = new ArrayList<>();
     int refusedAtOnce = 0;
+    List<Hash> mined;
     try {
       for (int i = 0; i < 10; i++) {
         Socket s = new Socket("127.0.0.1", a.victim.p2pPort()); // not even TLS
@@ -193,7 +201,7 @@ final class Attacks {
       }
       // 1 + 10 links in their handshake, 8 allowed at once (max(8, inbound slots)).
       assertEquals(3, refusedAtOnce, "links beyond the handshake cap are closed at once");
-      List<Hash> mined = a.honestRpc.mine(1);
+      mined = a.honestRpc.mine(1);
       await().atMost(Arena.STEP).until(() -> a.victimRpc.tip().hash().equals(mined.get(0)));
       Arena.assertBye(silent, silent.awaitBye(Duration.ofSeconds(15)), Reason.HANDSHAKE_TIMEOUT);
       for (Socket s : raw) {
@@ -205,8 +213,8 @@ final class Attacks {
         s.close();
       }
     }
-    return Outcome.of(refusedAtOnce + " of 11 closed at once (cap 8); blocks kept flowing; the rest closed after"
-        + " 10 s, TLS one with BYE handshake-timeout", silent);
+    return Outcome.of(refusedAtOnce + " of 11 closed at once (cap 8); a block mined meanwhile arrived; the rest"
+        + " closed after 10 s, the TLS one with BYE handshake-timeout", silent).withHonestTip(mined.get(0));
   }
 
   private static boolean closedWithin(Socket s) throws java.io.IOException {
@@ -245,6 +253,19 @@ final class Attacks {
     held.forEach(HostilePeer::close);
     await().atMost(Arena.STEP).until(() -> a.victimRpc.inboundCount() == 0);
     return Outcome.of(slots + " accepted, 2 more got ADDRS then BYE too-many-peers", extra.toArray(HostilePeer[]::new));
+  }
+
+  static Outcome lyingHello(Arena a) throws Exception {
+    HostilePeer tall = a.connectOnly();
+    tall.hello(tall.helloFor(a.genesis, 1_000_000, java.math.BigInteger.ONE));
+    HostilePeer heavy = a.connectOnly();
+    heavy.hello(heavy.helloFor(a.genesis, 1_000_000, java.math.BigInteger.ONE.shiftLeft(200)));
+    heavy.awaitMessage(m -> m instanceof Message.GetHeaders, Arena.STEP)
+        .orElseThrow(() -> new AssertionError("a peer claiming more work was not asked for headers"));
+    heavy.send(new Message.Headers(List.of())); // nothing after the victim's locator after all
+    await().atMost(Arena.STEP).during(Duration.ofMillis(2_500)).until(() -> !a.victimRpc.syncing());
+    return Outcome.of("claims of height 1,000,000 (one with more work, answering GET_HEADERS with none):"
+        + " not syncing", tall, heavy);
   }
 
   // ------------------------------------------------------------------------------ headers and blocks
@@ -410,7 +431,7 @@ final class Attacks {
     String txid = a.honestRpc.submit(honestTx);
     await().atMost(Arena.STEP).until(() -> a.victimRpc.mempoolTxids().contains(txid));
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new Outcome(List.of(p.key()), Set.of(txid), "100,000 unknown txids announced: " + asked
+    return new Outcome(List.of(p.key()), Set.of(txid), null, "100,000 unknown txids announced: " + asked
         + " asked at once; an honest tx reached the victim in " + ms + " ms");
   }
 
