@@ -418,13 +418,13 @@ final class Attacks {
     for (int i = 0; i < 50; i++) { // more than the victim's whole fetch backlog (200,000)
       p.send(new Message.InvTx(randomHashes(MessageCodec.MAX_INV)));
     }
-    // Never answered: count what the victim asks of us before its first request could time out (2 s).
-    int asked = 0;
-    long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
-    while (System.nanoTime() < until) {
-      Message m = p.awaitMessage(x -> x instanceof Message.GetTx, Duration.ofMillis(100)).orElse(null);
-      asked += m == null ? 0 : ((Message.GetTx) m).txids().size();
-    }
+    // Never answered: count what the victim asks of us before its first request can time out (2 s).
+    p.awaitMessage(x -> x instanceof Message.GetTx, Arena.STEP).orElseThrow();
+    long first = p.timeline().stream().filter(t -> t.received() instanceof Message.GetTx).findFirst().orElseThrow().nanos();
+    long window = first + Duration.ofMillis(1_500).toNanos();
+    await().atMost(Arena.STEP).until(() -> System.nanoTime() > window);
+    int asked = p.timeline().stream().filter(t -> t.nanos() <= window && t.received() instanceof Message.GetTx)
+        .mapToInt(t -> ((Message.GetTx) t.received()).txids().size()).sum();
     assertTrue(asked > 0 && asked <= 2_000, "asked for " + asked + " txids at once");
     Transaction honestTx = transfer(a, 7, 48, Amount.ofCrn(1), 0);
     long t0 = System.nanoTime();

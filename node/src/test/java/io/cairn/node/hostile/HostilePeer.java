@@ -55,10 +55,13 @@ final class HostilePeer implements AutoCloseable {
   /** A frame the codec refused, kept so a script can see it. */
   record Undecodable(byte[] frame, String why) {}
 
+  /** Something received, with its arrival time ({@link System#nanoTime()}). */
+  record Timed(long nanos, Object received) {}
+
   private final Channel channel;
   private final NodeKey key;
   private final BlockingQueue<Object> inbox;
-  private final List<Object> seen;
+  private final List<Timed> seen;
   private Message.Hello theirHello;
 
   private HostilePeer(Channel channel, NodeKey key, Inbox in) {
@@ -180,14 +183,19 @@ final class HostilePeer implements AutoCloseable {
   /** Types of everything received so far, for failure messages. */
   String summary() {
     StringBuilder b = new StringBuilder("[");
-    for (Object o : seen) {
-      b.append(o instanceof Message m ? m.type() : "undecodable").append(' ');
+    for (Timed t : seen) {
+      b.append(t.received() instanceof Message m ? m.type() : "undecodable").append(' ');
     }
     return b.append(']').toString();
   }
 
   /** Everything received so far, in order (messages and {@link Undecodable}s). */
   List<Object> received() {
+    return seen.stream().map(Timed::received).toList();
+  }
+
+  /** Everything received so far with arrival times. */
+  List<Timed> timeline() {
     return List.copyOf(seen);
   }
 
@@ -199,7 +207,7 @@ final class HostilePeer implements AutoCloseable {
   /** Decodes frames into the inbox (one per link, so nothing is lost before the script looks). */
   private static final class Inbox extends SimpleChannelInboundHandler<ByteBuf> {
     final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    final List<Object> seen = new CopyOnWriteArrayList<>();
+    final List<Timed> seen = new CopyOnWriteArrayList<>();
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
@@ -213,7 +221,7 @@ final class HostilePeer implements AutoCloseable {
       if (o instanceof Message.Ping ping) {
         ctx.writeAndFlush(Unpooled.wrappedBuffer(frame(MessageCodec.encode(new Message.Pong(ping.nonce())))));
       }
-      seen.add(o);
+      seen.add(new Timed(System.nanoTime(), o));
       inbox.add(o);
     }
 
