@@ -35,6 +35,8 @@ final class Peer {
   final LruSet<Hash> txRequested = new LruSet<>(20_000);
   long lastMempoolServedMs = Long.MIN_VALUE / 2;
   boolean needMempool;
+  /** Pending fetches its announcements created (see TxRelay). */
+  int txOriginated;
 
   // Blocks.
   final LruSet<Hash> knownBlocks = new LruSet<>(5_000);
