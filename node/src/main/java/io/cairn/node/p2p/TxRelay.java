@@ -164,12 +164,13 @@ final class TxRelay {
         }
         continue;
       }
-      if (net.backend.hasTx(id)) {
-        recent.add(id);
-        continue;
-      }
+      // Bounds before the store lookup, so ids past them cost a flooding peer's victim next to nothing.
       if (pending.size() >= net.cfg.maxTxPending() || p.txOriginated >= maxPerPeer()) {
         p.needMempool = true; // the peer still has it: GET_MEMPOOL once the backlog drains
+        continue;
+      }
+      if (net.backend.hasTx(id)) {
+        recent.add(id);
         continue;
       }
       f = new Fetch(p);
