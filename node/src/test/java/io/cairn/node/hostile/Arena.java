@@ -88,13 +88,18 @@ final class Arena {
    * answers with the full block and returns the victim's goodbye.
    */
   Message.Bye announceAndServe(HostilePeer p, Block b) throws InterruptedException {
-    Hash hash = b.hash();
-    p.send(new Message.Headers(List.of(b.header())));
+    announceAndServe(p, b.header(), b);
+    return p.awaitBye(STEP);
+  }
+
+  /** Announces {@code header}, waits for the victim to ask for it, answers with {@code body} in full. */
+  void announceAndServe(HostilePeer p, BlockHeader header, Block body) throws InterruptedException {
+    Hash hash = header.hash();
+    p.send(new Message.Headers(List.of(header)));
     p.awaitMessage(m -> m instanceof Message.GetCompact gc && gc.hash().equals(hash)
         || m instanceof Message.GetBlocks gb && gb.hashes().contains(hash), STEP)
         .orElseThrow(() -> new AssertionError("the victim never asked for block " + hash.shortHex() + "; got " + p.summary()));
-    p.send(new Message.FullBlock(b));
-    return p.awaitBye(STEP);
+    p.send(new Message.FullBlock(body));
   }
 
   /**

@@ -58,7 +58,7 @@ final class Attacks {
   }
 
   /** What a script leaves for the common checks. */
-  record Outcome(List<NodeKey> offenders, Set<String> legitTxids, Hash honestTip, String observed) {
+  record Outcome(List<NodeKey> offenders, Set<String> legitTxids, Hash expectedTip, String observed) {
     static Outcome of(String observed, HostilePeer... offenders) {
       List<NodeKey> keys = new ArrayList<>();
       for (HostilePeer p : offenders) {
@@ -67,8 +67,8 @@ final class Attacks {
       return new Outcome(keys, Set.of(), null, observed);
     }
 
-    /** The honest node mined {@code tip} during the attack: the victim's tip should be that block. */
-    Outcome withHonestTip(Hash tip) {
+    /** A legitimate block arrived during the attack: the victim's tip should be {@code tip}. */
+    Outcome withExpectedTip(Hash tip) {
       return new Outcome(offenders, legitTxids, tip, observed);
     }
   }
@@ -98,6 +98,9 @@ final class Attacks {
         new Attack("wrong target", Response.BANNED, "BYE bad-target", Attacks::wrongTarget),
         new Attack("timestamp too far ahead", Response.BANNED, "BYE time-too-new", Attacks::timeTooNew),
         new Attack("bad Merkle root", Response.BANNED, "BYE bad-merkle-root", Attacks::badMerkleRoot),
+        new Attack("mutated block (valid header, altered body)", Response.BANNED,
+            "BYE bad-merkle-root; the header stays valid: the real body from another peer is accepted",
+            Attacks::mutatedBlock),
         new Attack("oversized block", Response.BANNED, "BYE block-too-large", Attacks::oversizedBlock),
         new Attack("oversized frame, over-long list", Response.BANNED, "BYE frame-too-large; BYE malformed",
             Attacks::oversizedFrame),
@@ -214,7 +217,7 @@ final class Attacks {
       }
     }
     return Outcome.of(refusedAtOnce + " of 11 closed at once (cap 8); a block mined meanwhile arrived; the rest"
-        + " closed after 10 s, the TLS one with BYE handshake-timeout", silent).withHonestTip(mined.get(0));
+        + " closed after 10 s, the TLS one with BYE handshake-timeout", silent).withExpectedTip(mined.get(0));
   }
 
   private static boolean closedWithin(Socket s) throws java.io.IOException {
@@ -302,6 +305,20 @@ final class Attacks {
     Block b = a.forge(p).draft().tx(transfer(a, 5, 46, Amount.ofCrn(1), 0)).merkleRoot(junk).mine();
     Arena.assertBye(p, a.announceAndServe(p, b), Reason.BAD_MERKLE_ROOT);
     return Outcome.of("BYE bad-merkle-root", p);
+  }
+
+  static Outcome mutatedBlock(Arena a) throws Exception {
+    HostilePeer evil = a.attacker();
+    HostilePeer courier = a.attacker(); // behaves: serves the real block
+    Block good = a.forge(evil).draft().miner(TestKey.of(98).address()).mine();
+    Block mutated = new Block(good.header(), List.of(transfer(a, 8, 49, Amount.ofCrn(1), 0)));
+    a.announceAndServe(evil, good.header(), mutated);
+    Arena.assertBye(evil, evil.awaitBye(Arena.STEP), Reason.BAD_MERKLE_ROOT);
+    a.announceAndServe(courier, good.header(), good);
+    await().atMost(Arena.STEP).until(() -> a.victimRpc.tip().hash().equals(good.hash()));
+    await().atMost(Arena.STEP).until(() -> a.honestRpc.tip().hash().equals(good.hash()));
+    return Outcome.of("BYE bad-merkle-root; the same header with its real body from another peer became the tip"
+        + " (and reached the honest node)", evil).withExpectedTip(good.hash());
   }
 
   static Outcome oversizedBlock(Arena a) throws Exception {
@@ -494,7 +511,7 @@ final class Attacks {
 
   static Set<Address> involved() {
     Set<Address> s = new HashSet<>();
-    for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 41, 42, 43, 44, 45, 46, 47, 48}) {
+    for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 41, 42, 43, 44, 45, 46, 47, 48, 49}) {
       s.add(TestKey.of(i).address());
     }
     s.add(Forge.ATTACKER_MINER);

@@ -92,6 +92,7 @@ final class Forge {
     private Long timestamp;
     private Integer bits;
     private Hash merkleRoot;
+    private Address miner = ATTACKER_MINER;
 
     private Draft(BlockHeader parent) {
       this.parent = parent;
@@ -117,6 +118,11 @@ final class Forge {
       return this;
     }
 
+    Draft miner(Address address) {
+      miner = address;
+      return this;
+    }
+
     int requiredBits() {
       return HeaderRules.requiredBits(parent, view, spec);
     }
@@ -127,7 +133,7 @@ final class Forge {
       int b = bits != null ? bits : requiredBits();
       List<Hash> ids = txs.stream().map(Transaction::txid).toList();
       Hash root = merkleRoot != null ? merkleRoot : Merkle.root(ids);
-      return new BlockHeader(BlockHeader.VERSION, parent.height() + 1, parent.hash(), root, ts, b, 0, ATTACKER_MINER);
+      return new BlockHeader(BlockHeader.VERSION, parent.height() + 1, parent.hash(), root, ts, b, 0, miner);
     }
 
     /** Solves proof of work. */

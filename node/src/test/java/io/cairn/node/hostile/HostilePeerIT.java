@@ -122,7 +122,7 @@ class HostilePeerIT {
 
     String response = checkResponse(attack, out, bans);
     NodeRpc.Tip after = arena.victimRpc.tip();
-    assertEquals(out.honestTip() != null ? out.honestTip() : before.hash(), after.hash(), "the victim's tip moved");
+    assertEquals(out.expectedTip() != null ? out.expectedTip() : before.hash(), after.hash(), "the victim's tip moved");
     assertEquals(balances, balances(), "balances moved");
     Set<String> now = new HashSet<>(arena.victimRpc.mempoolTxids());
     now.removeAll(out.legitTxids());
@@ -130,7 +130,8 @@ class HostilePeerIT {
     assertTrue(arena.victimRpc.connectedTo(honest.nodeId()), "the honest link dropped");
     long ms = awaitVictimFollows();
     rows.put(n, "| " + n + " | " + attack.name() + " | " + attack.response().text + ": " + attack.expected() + " | "
-        + out.observed() + "; " + response + "; tip, balances and mempool unchanged; next honest block arrived in "
+        + out.observed() + "; " + response + "; " + (out.expectedTip() == null ? "tip" : "tip (but for that block)")
+        + ", balances and mempool unchanged; next honest block arrived in "
         + ms + " ms |\n");
   }
 
