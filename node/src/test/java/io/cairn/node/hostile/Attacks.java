@@ -87,7 +87,8 @@ final class Attacks {
         new Attack("truncated frame", Response.BANNED, "BYE malformed", LinkAttacks::truncatedFrame),
         new Attack("unknown message type", Response.BANNED, "BYE unknown-message", LinkAttacks::unknownType),
         new Attack("announcement flood", Response.TOLERATED,
-            "at most 2,000 txids in flight to it; honest transactions still relayed at once", LinkAttacks::announcementFlood),
+            "at most 2,000 txids in flight to it; honest transactions still relayed at once",
+            LinkAttacks::announcementFlood),
         new Attack("address flood", Response.BANNED,
             "1,000 unsolicited: BYE unsolicited; many small ADDRS: rate-limited", LinkAttacks::addressFlood),
         new Attack("low-work header spam", Response.TOLERATED,
@@ -104,42 +105,14 @@ final class Attacks {
             "kept; the claim alone does not make the node syncing (which pauses mining)", LinkAttacks::lyingHello));
   }
 
-
+  /** A transfer between test keys, at the sender's confirmed nonce plus {@code nonceAhead}. */
   static Transaction transfer(Arena a, int from, int to, Amount amount, long nonceAhead) {
     TestKey k = TestKey.of(from);
     long nonce = a.victimRpc.account(k.address()).nonce() + nonceAhead;
     return k.transfer(a.genesis, TestKey.of(to).address(), amount, a.spec.minFee(), nonce);
   }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+  /** Hashes nobody has (seeded, so runs repeat). */
   static List<Hash> randomHashes(int n) {
     List<Hash> out = new ArrayList<>(n);
     byte[] b = new byte[32];
@@ -150,7 +123,7 @@ final class Attacks {
     return out;
   }
 
-
+  /** Every account an attack spends from, pays to or mines to: their balances must not move. */
   static Set<Address> involved() {
     Set<Address> s = new HashSet<>();
     for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 41, 42, 43, 44, 45, 46, 47, 48, 49}) {
