@@ -27,6 +27,13 @@ import org.slf4j.LoggerFactory;
 final class BlockDownload {
   private static final Logger log = LoggerFactory.getLogger(BlockDownload.class);
 
+  /**
+   * A body every connected peer failed to deliver this many times is no longer wanted (headers with
+   * valid proof of work are cheap on an easy target; their bodies may not exist). A later
+   * announcement, or a child block arriving, wants it again.
+   */
+  static final int MAX_ROUNDS = 3;
+
   private final Network net;
   private final TreeSet<Want> wanted = new TreeSet<>(
       Comparator.comparingLong((Want w) -> w.header.height()).thenComparing(w -> w.hash));
@@ -41,6 +48,8 @@ final class BlockDownload {
     final Set<Peer> failed = new HashSet<>();
     Peer assigned;
     long requestedAt;
+    /** Times every connected peer failed to deliver it. */
+    int rounds;
 
     Want(BlockHeader header, Hash hash) {
       this.header = header;
@@ -204,6 +213,7 @@ final class BlockDownload {
           }
         }
       }
+      List<Hash> unobtainable = new ArrayList<>();
       for (Want w : wanted) {
         if (w.assigned != null && now - w.requestedAt > net.cfg.requestTimeout().toMillis()) {
           w.assigned.blocksInFlight.remove(w.hash);
@@ -212,7 +222,15 @@ final class BlockDownload {
         }
         if (w.assigned == null && !w.failed.isEmpty() && w.failed.containsAll(net.peers.values())) {
           w.failed.clear();
+          if (++w.rounds >= MAX_ROUNDS) {
+            unobtainable.add(w.hash);
+          }
         }
+      }
+      if (!unobtainable.isEmpty()) {
+        log.info("forgetting {} wanted blocks that no peer delivered {} times (e.g. {})", unobtainable.size(),
+            MAX_ROUNDS, unobtainable.get(0).shortHex());
+        unobtainable.forEach(this::remove);
       }
     }
     logProgress(now);

@@ -45,9 +45,17 @@ final class BlockSync {
     this.download = new BlockDownload(net);
   }
 
+  /**
+   * Asks a peer claiming more work for headers. A HELLO's height is only a claim: from a peer with no
+   * more work it is capped at our height (a tall claim alone would make the node "syncing", which
+   * pauses its miner); headers it sends raise it again.
+   */
   void onConnected(Peer p) {
-    if (p.work.compareTo(net.backend.tip().cumulativeWork()) > 0) {
+    P2pBackend.Tip tip = net.backend.tip();
+    if (p.work.compareTo(tip.cumulativeWork()) > 0) {
       requestHeaders(p, null);
+    } else {
+      p.bestHeight = Math.min(p.bestHeight, tip.height());
     }
   }
 
@@ -137,6 +145,9 @@ final class BlockSync {
     }
     if (solicited) {
       p.headersPending = Math.max(0, p.headersPending - 1);
+      if (hs.isEmpty()) {
+        p.bestHeight = Math.min(p.bestHeight, net.backend.tip().height()); // nothing beyond our locator
+      }
     }
     Hash last = null;
     for (int i = 0; i < hs.size(); i++) {
@@ -253,12 +264,12 @@ final class BlockSync {
     if (!net.backend.hasBlock(b.header().prevHash())) {
       if (!download.isWanted(b.header().prevHash()) && !buffered.containsKey(b.header().prevHash())) {
         Optional<Rejected> r = net.backend.acceptHeader(b.header());
-        if (r.isPresent() && r.get().reason() == Reason.UNKNOWN_PARENT) {
-          requestHeaders(from, null);
-        } else if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+        if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN && r.get().reason() != Reason.UNKNOWN_PARENT) {
           net.misbehave(from, r.get());
           return;
         }
+        // The parent is unknown, or known but no longer wanted (given up on): its headers make it wanted again.
+        requestHeaders(from, null);
       }
       if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
         buffered.put(hash, new Buffered(b, from));
@@ -315,6 +326,7 @@ final class BlockSync {
     for (Peer p : net.peers.values()) {
       if (p.headersPending > 0 && now - p.headersRequestedAt > net.cfg.requestTimeout().toMillis()) {
         p.headersPending = 0;
+        p.bestHeight = Math.min(p.bestHeight, net.backend.tip().height()); // a claim it did not back up
       }
     }
     if (pausedHeaders != null && download.size() < net.cfg.maxWantedHeaders() / 2) {

@@ -146,12 +146,18 @@ final class Discovery {
   }
 
   void onAddrs(Peer p, List<NetAddress> addrs) {
-    if (!p.addrsRequested && addrs.size() > MAX_UNSOLICITED_ADDRS) {
-      net.misbehave(p, Rejected.of(Reason.UNSOLICITED, addrs.size() + " addresses that were not requested"));
-      return;
+    long now = net.now();
+    if (!p.addrsRequested) {
+      if (addrs.size() > MAX_UNSOLICITED_ADDRS) {
+        net.misbehave(p, Rejected.of(Reason.UNSOLICITED, addrs.size() + " addresses that were not requested"));
+        return;
+      }
+      if (now - p.lastUnsolicitedAddrsMs < net.cfg.addrInterval().toMillis()) {
+        return; // rate limited: one unsolicited ADDRS per interval is kept, a stream of them ignored
+      }
+      p.lastUnsolicitedAddrsMs = now;
     }
     p.addrsRequested = false;
-    long now = net.now();
     for (NetAddress na : addrs) {
       PeerAddress a = na.address();
       if (self.contains(a) || (book.size() >= MAX_BOOK && !book.containsKey(a))) {

@@ -142,11 +142,19 @@ final class Network {
 
   /**
    * Called on an I/O thread for a new inbound link: refuses throttled non-local hosts, and more
-   * links in their handshake at once than there are inbound slots.
+   * links in their handshake at once than there are inbound slots (at least 8). An accepted link is
+   * counted in {@link #handshaking} (atomically with the check, since several I/O threads accept);
+   * its handler releases it when the handshake ends.
    */
   boolean refuseInbound(Channel ch) {
-    return bans.isThrottled(transport.hostOf(ch.remoteAddress()), now())
-        || handshaking.get() >= Math.max(8, cfg.maxInbound());
+    if (bans.isThrottled(transport.hostOf(ch.remoteAddress()), now())) {
+      return true;
+    }
+    if (handshaking.incrementAndGet() > Math.max(8, cfg.maxInbound())) {
+      handshaking.decrementAndGet();
+      return true;
+    }
+    return false;
   }
 
   // ---- events, all on the network thread ----

@@ -35,6 +35,8 @@ final class Peer {
   final LruSet<Hash> txRequested = new LruSet<>(20_000);
   long lastMempoolServedMs = Long.MIN_VALUE / 2;
   boolean needMempool;
+  /** Pending fetches its announcements created (see TxRelay). */
+  int txOriginated;
 
   // Blocks.
   final LruSet<Hash> knownBlocks = new LruSet<>(5_000);
@@ -47,6 +49,7 @@ final class Peer {
 
   // Addresses and serving.
   long lastAddrsServedMs = Long.MIN_VALUE / 2;
+  long lastUnsolicitedAddrsMs = Long.MIN_VALUE / 2;
   boolean addrsRequested;
   final ArrayDeque<Message> serveQueue = new ArrayDeque<>();
   /** A large reply is still being written; further requests wait in {@link #serveQueue}. */

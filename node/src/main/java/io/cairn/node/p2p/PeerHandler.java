@@ -43,8 +43,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
         return;
       }
-      countedHandshake = true;
-      net.handshaking.incrementAndGet();
+      countedHandshake = true; // counted by refuseInbound
     }
     super.channelActive(ctx);
   }

@@ -41,10 +41,32 @@ final class TxRelay {
   private final ArrayDeque<Hash> waiting = new ArrayDeque<>();
 
   private static final class Fetch {
+    /** The peer whose announcement created it (counted against its share of the backlog). */
+    final Peer origin;
     final ArrayDeque<Peer> announcers = new ArrayDeque<>(2);
     Peer current;
     long requestedAt;
     int attempts;
+
+    Fetch(Peer origin) {
+      this.origin = origin;
+    }
+  }
+
+  /**
+   * Most fetches one peer's announcements may create (a quarter of the backlog), so that one peer
+   * announcing ids it never delivers cannot fill the backlog and stall everyone else's transactions.
+   */
+  private int maxPerPeer() {
+    return Math.max(1, net.cfg.maxTxPending() / 4);
+  }
+
+  private Fetch forget(Hash id) {
+    Fetch f = pending.remove(id);
+    if (f != null) {
+      f.origin.txOriginated--;
+    }
+    return f;
   }
 
   TxRelay(Network net) {
@@ -142,15 +164,17 @@ final class TxRelay {
         }
         continue;
       }
+      // Bounds before the store lookup, so ids past them cost a flooding peer's victim next to nothing.
+      if (pending.size() >= net.cfg.maxTxPending() || p.txOriginated >= maxPerPeer()) {
+        p.needMempool = true; // the peer still has it: GET_MEMPOOL once the backlog drains
+        continue;
+      }
       if (net.backend.hasTx(id)) {
         recent.add(id);
         continue;
       }
-      if (pending.size() >= net.cfg.maxTxPending()) {
-        p.needMempool = true; // the peer still has it: GET_MEMPOOL once the backlog drains
-        continue;
-      }
-      f = new Fetch();
+      f = new Fetch(p);
+      p.txOriginated++;
       f.announcers.add(p);
       pending.put(id, f);
       waiting.add(id);
@@ -210,7 +234,7 @@ final class TxRelay {
       p.txInFlight.remove(id);
       p.knownTx.add(id);
       net.stats.txReceived.increment();
-      Fetch f = pending.remove(id);
+      Fetch f = forget(id);
       if (f != null && f.current != null && f.current != p) {
         f.current.txInFlight.remove(id);
       }
@@ -257,7 +281,7 @@ final class TxRelay {
       f.announcers.addLast(p);
     }
     if (f.announcers.isEmpty() || f.attempts > MAX_ATTEMPTS) {
-      pending.remove(id);
+      forget(id);
     } else {
       waiting.add(id);
     }
@@ -282,7 +306,7 @@ final class TxRelay {
       if (p.announceOverflow && p.announceQueue.isEmpty()) {
         flushAnnouncements(p);
       }
-      if (p.needMempool && pending.size() < net.cfg.maxTxPending() / 2) {
+      if (p.needMempool && pending.size() < net.cfg.maxTxPending() / 2 && p.txOriginated < maxPerPeer() / 2) {
         p.needMempool = false;
         p.send(new Message.GetMempool());
       }
@@ -298,6 +322,7 @@ final class TxRelay {
       Fetch f = it.next().getValue();
       f.announcers.remove(p);
       if (f.current == null && f.announcers.isEmpty()) {
+        f.origin.txOriginated--;
         it.remove();
       }
     }

@@ -244,6 +244,11 @@ public final class NodeService implements AutoCloseable {
     return net.nodeId().toString();
   }
 
+  /** The peer-to-peer counters (bans, refusals by reason, bytes and items per message type). */
+  public io.cairn.node.p2p.P2pStats.Snapshot p2pStats() {
+    return net.stats();
+  }
+
   /** The main chain's tip now. */
   public ChainHead head() {
     return actor.head();
