@@ -1,0 +1,171 @@
+package io.cairn.node.mempool.verify;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.node.consensus.SignatureCheck;
+import io.cairn.node.store.BatchSignatureCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Verifies transaction signatures for one network on a worker pool sized to the cores (shell: owns
+ * threads), and remembers the txids that verified in a bounded {@link VerifiedCache}.
+ *
+ * <p>Two uses, sharing one cache: the RPC and P2P paths verify a batch in parallel
+ * ({@link #verifyAll} or {@link #verifyAllAsync}) before the chain thread applies the mempool
+ * policy; and the node passes this object to {@code ChainEngine.open} as its
+ * {@link BatchSignatureCheck}: {@link #prepare} verifies a block's uncached transactions on the
+ * pool, and the per-transaction {@link SignatureCheck} calls of the rules are then cache hits, so a
+ * block's transactions that already passed the mempool are not verified again.
+ *
+ * <p>Thread-safe. {@link #valid} verifies on the calling thread on a cache miss.
+ */
+public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
+  /** Enough for a full mempool and a few blocks. */
+  public static final int DEFAULT_CACHE = 200_000;
+
+  private final Hash genesis;
+  private final int threads;
+  private final ExecutorService pool;
+  private final VerifiedCache cache;
+  private final AtomicLong verified = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
+
+  /** A verifier with {@code threads} workers and room for {@code cacheCapacity} verified txids. */
+  public TxVerifier(Hash genesis, int threads, int cacheCapacity) {
+    this.genesis = Objects.requireNonNull(genesis, "genesis");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive: " + threads);
+    }
+    this.threads = threads;
+    this.cache = new VerifiedCache(cacheCapacity);
+    this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
+  }
+
+  /** One worker per available core and the default cache. */
+  public static TxVerifier forCores(Hash genesis) {
+    return new TxVerifier(genesis, Runtime.getRuntime().availableProcessors(), DEFAULT_CACHE);
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "cairn-verify-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * The consensus seam: true when {@code tx}'s signature verifies over {@code genesis}. Answers from
+   * the cache for this verifier's network, else verifies here (and caches a success).
+   */
+  @Override
+  public boolean valid(Transaction tx, Hash genesis) {
+    if (!this.genesis.equals(genesis)) {
+      return tx.verifySignature(genesis);
+    }
+    return check(tx);
+  }
+
+  /** Verifies {@code txs} of a block on the pool before the rules check them one by one. */
+  @Override
+  public void prepare(List<Transaction> txs, Hash genesis) {
+    if (this.genesis.equals(genesis)) {
+      verifyAll(txs);
+    }
+  }
+
+  /** True when {@code txid} verified earlier and is still cached. */
+  public boolean isVerified(Hash txid) {
+    return cache.contains(txid);
+  }
+
+  /** Verifies every transaction, in parallel when there are several; results in input order. */
+  public boolean[] verifyAll(List<Transaction> txs) {
+    try {
+      return verifyAllAsync(txs).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /**
+   * Verifies every transaction on the worker pool; the future completes (on a worker) with the
+   * results in input order. The calling thread does no verification.
+   */
+  public CompletableFuture<boolean[]> verifyAllAsync(List<Transaction> txs) {
+    List<Transaction> list = List.copyOf(txs);
+    boolean[] ok = new boolean[list.size()];
+    if (list.isEmpty()) {
+      return CompletableFuture.completedFuture(ok);
+    }
+    int chunks = Math.min(list.size(), threads * 4);
+    int per = (list.size() + chunks - 1) / chunks;
+    List<CompletableFuture<Void>> parts = new ArrayList<>(chunks);
+    for (int lo = 0; lo < list.size(); lo += per) {
+      int from = lo;
+      int to = Math.min(list.size(), lo + per);
+      parts.add(CompletableFuture.runAsync(() -> {
+        for (int i = from; i < to; i++) {
+          ok[i] = check(list.get(i));
+        }
+      }, pool));
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> ok);
+  }
+
+  private boolean check(Transaction tx) {
+    Hash txid = tx.txid();
+    if (cache.contains(txid)) {
+      cacheHits.incrementAndGet();
+      return true;
+    }
+    verified.incrementAndGet();
+    if (tx.verifySignature(genesis)) {
+      cache.add(txid);
+      return true;
+    }
+    return false;
+  }
+
+  /** Signatures verified so far (cache misses), for metrics. */
+  public long verifiedCount() {
+    return verified.get();
+  }
+
+  /** Checks answered from the cache so far, for metrics. */
+  public long cacheHits() {
+    return cacheHits.get();
+  }
+
+  public int cachedCount() {
+    return cache.size();
+  }
+
+  /** Stops the workers; waits briefly for running batches. */
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.cairn.node.mempool.verify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.common.amount.Amount;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.crypto.Signature;
+import io.cairn.common.model.Block;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
+import io.cairn.node.consensus.BlockRules;
+import io.cairn.node.store.ChainEngine;
+import io.cairn.node.store.ChainStore;
+import io.cairn.node.store.ImportResult;
+import io.cairn.node.testing.ChainBuilder;
+import io.cairn.node.testing.TestKey;
+import io.cairn.node.testing.TestSpecs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TxVerifierTest {
+  private static final Hash GENESIS = Hash.of(new byte[32]);
+  private static final Hash OTHER = Hash.parse("11".repeat(32));
+
+  static Transaction signed(int key, long nonce) {
+    return TestKey.of(key).transfer(GENESIS, TestKey.of(99).address(), Amount.ofUnits(5), Amount.ofUnits(1_000), nonce);
+  }
+
+  static Transaction forged(Transaction tx) {
+    byte[] sig = tx.signature().toArray();
+    sig[0] ^= 1;
+    return new Transaction(tx.version(), tx.from(), tx.to(), tx.amount(), tx.fee(), tx.nonce(), tx.memo(), Signature.of(sig));
+  }
+
+  @Test
+  void verifiesABatchInParallelWithResultsInOrder() {
+    try (TxVerifier v = new TxVerifier(GENESIS, 3, 100)) {
+      List<Transaction> txs = new ArrayList<>();
+      boolean[] expected = new boolean[20];
+      for (int i = 0; i < 20; i++) {
+        Transaction t = signed(i % 4, i);
+        expected[i] = i % 3 != 0;
+        txs.add(expected[i] ? t : forged(t));
+      }
+      assertArrayEquals(expected, v.verifyAll(txs));
+      assertEquals(20, v.verifiedCount());
+      assertEquals(13, v.cachedCount(), "only successes are cached");
+      assertArrayEquals(new boolean[0], v.verifyAll(List.of()));
+    }
+  }
+
+  @Test
+  void aSecondCheckIsACacheHitAndBlockRulesUseIt() {
+    try (TxVerifier v = new TxVerifier(GENESIS, 2, 100)) {
+      List<Transaction> txs = List.of(signed(1, 0), signed(2, 0), signed(3, 0));
+      v.verifyAll(txs);
+      long before = v.verifiedCount();
+      assertEquals(Optional.empty(), BlockRules.checkSignatures(txs, GENESIS, v));
+      assertEquals(before, v.verifiedCount(), "nothing verified twice");
+      assertEquals(3, v.cacheHits());
+      assertTrue(v.isVerified(txs.get(0).txid()));
+      Transaction bad = forged(signed(4, 0));
+      assertEquals(Reason.BAD_SIGNATURE, BlockRules.checkSignatures(List.of(bad), GENESIS, v).orElseThrow().reason());
+    }
+  }
+
+  @Test
+  void aBlockWhoseTransactionsPassedTheMempoolIsNotVerifiedAgain() {
+    ChainBuilder chain = ChainBuilder.create();
+    Block b = chain.on(chain.genesisHash()).transfer(1, TestKey.of(20).address(), Amount.ofCrn(1))
+        .transfer(2, TestKey.of(21).address(), Amount.ofCrn(2)).mine();
+    ChainStore store = ChainStore.inMemory(chain.spec());
+    try (TxVerifier v = new TxVerifier(chain.genesisHash(), 2, 100)) {
+      v.verifyAll(b.transactions());
+      assertEquals(2, v.verifiedCount());
+      ChainEngine engine = ChainEngine.open(store, v);
+      ImportResult r = engine.acceptBlock(b, TestSpecs.GENESIS_TIME_MS + 1_000_000);
+      assertFalse(r.isRejected(), () -> String.valueOf(r.rejected()));
+      assertEquals(b.hash(), engine.head().hash());
+      assertEquals(2, v.verifiedCount(), "answered from the cache");
+      Block c = chain.on(b).transfer(3, TestKey.of(22).address(), Amount.ofCrn(3)).mine();
+      assertFalse(engine.acceptBlock(c, TestSpecs.GENESIS_TIME_MS + 1_000_000).isRejected());
+      assertEquals(3, v.verifiedCount(), "a new transaction is verified once, in prepare");
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void anotherNetworksGenesisBypassesTheCache() {
+    try (TxVerifier v = new TxVerifier(GENESIS, 1, 100)) {
+      Transaction t = signed(1, 0);
+      assertTrue(v.valid(t, GENESIS));
+      assertFalse(v.valid(t, OTHER), "a cached txid must not vouch for another network");
+    }
+  }
+
+  @Test
+  void theCacheIsBoundedAndForgetsTheOldestFirst() {
+    VerifiedCache c = new VerifiedCache(2);
+    Hash a = Hash.parse("01".repeat(32));
+    Hash b = Hash.parse("02".repeat(32));
+    Hash d = Hash.parse("03".repeat(32));
+    c.add(a);
+    c.add(b);
+    c.add(a);
+    c.add(d);
+    assertFalse(c.contains(a));
+    assertTrue(c.contains(b));
+    assertTrue(c.contains(d));
+    assertEquals(2, c.size());
+  }
+}
