@@ -85,6 +85,8 @@ public class BlockConnectBench {
     List<Block> prefix;
     Block block;
     ExecutorService pool;
+    /** The pool's threads, so {@link ConnectCost} can read their CPU time. */
+    final List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Setup(Level.Trial)
     public void build() {
@@ -111,6 +113,7 @@ public class BlockConnectBench {
       pool = Executors.newFixedThreadPool(CORES, r -> {
         Thread t = new Thread(r, "sig-verify");
         t.setDaemon(true);
+        workers.add(t);
         return t;
       });
     }
