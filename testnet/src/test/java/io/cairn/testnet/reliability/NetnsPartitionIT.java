@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NetnsPartitionIT {
   static final int NODES = 4;
   static final Duration DEADLINE = Duration.ofSeconds(90);
+  /** Partition-heal rounds: 1 by default, 10 with {@code -Dcairn.slow=true}. */
+  static final int ROUNDS = Integer.getInteger("cairn.partition.rounds", Boolean.getBoolean("cairn.slow") ? 10 : 1);
 
   @Test
   void bothSidesMineApartThenConvergeOnTheHeavierChain(@TempDir Path dir) throws Exception {
@@ -75,59 +77,9 @@ class NetnsPartitionIT {
         awaitTrue("every node past height 2 on one tip", () -> oneTip(nodes) && height(nodes.get(0)) >= 2, nodes);
         Hash genesis = Hash.parse(nodes.get(0).info().get("genesisHash").getAsString());
 
-        net.trunk(false);
-        long fork = height(nodes.get(0));
-        List<NsNode> a = nodes.subList(0, NODES / 2);
-        List<NsNode> b = nodes.subList(NODES / 2, NODES);
-        // Side A: dev0 -> dev5; side B: dev1 -> dev6; both sides: dev2 spends the same nonce (to dev7 / dev8).
-        Transaction txA = transfer(nodes.get(1), genesis, 0, 5, 11);
-        Transaction txB = transfer(nodes.get(3), genesis, 1, 6, 12);
-        Transaction dblA = transfer(nodes.get(1), genesis, 2, 7, 13);
-        Transaction dblB = transfer(nodes.get(3), genesis, 2, 8, 14);
-        assertEquals(dblA.nonce(), dblB.nonce(), "a double spend across the partition");
-        submit(nodes.get(1), txA);
-        submit(nodes.get(1), dblA);
-        submit(nodes.get(3), txB);
-        submit(nodes.get(3), dblB);
-        for (List<NsNode> side : List.of(a, b)) {
-          Transaction own = side == a ? txA : txB;
-          Transaction dbl = side == a ? dblA : dblB;
-          awaitTrue("each side mines its own chain, 3+ blocks past the fork, with its transfers", () ->
-              side.stream().allMatch(n -> confirmed(n, own) && confirmed(n, dbl) && height(n) >= fork + 3), nodes);
+        for (int r = 1; r <= ROUNDS; r++) {
+          partitionRound(r, net, nodes, genesis, report);
         }
-        // Side A mines three times as fast: wait for a lead of 2 blocks, so B cannot overtake before the heal lands.
-        awaitTrue("side A two blocks ahead of side B", () -> height(a.get(0)) >= height(b.get(0)) + 2, nodes);
-        JsonObject infoA = a.get(0).info();
-        JsonObject infoB = b.get(0).info();
-        assertTrue(work(infoA).compareTo(work(infoB)) > 0, "side A has more work: " + infoA + " " + infoB);
-        boolean aWins = true;
-        report.append(String.format(Locale.ROOT, "partition: fork at %d; side A height %d work %s, side B height %d work %s%n",
-            fork, infoA.get("height").getAsLong(), work(infoA), infoB.get("height").getAsLong(), work(infoB)));
-
-        net.trunk(true);
-        long healed = System.nanoTime();
-        JsonObject winner = aWins ? infoA : infoB;
-        String winnerTip = winner.get("tipHash").getAsString();
-        long winnerHeight = winner.get("height").getAsLong();
-        Transaction losersOwn = aWins ? txB : txA;
-        Transaction winnersDbl = aWins ? dblA : dblB;
-        Transaction losersDbl = aWins ? dblB : dblA;
-        awaitTrue("all nodes on one tip holding the heavier side's chain", () -> oneTip(nodes)
-            && nodes.stream().allMatch(n -> hashAt(n, winnerHeight).equals(winnerTip)), nodes);
-        long convergedMs = (System.nanoTime() - healed) / 1_000_000;
-        awaitTrue("the losing side's transfer re-mined on every node", () -> nodes.stream().allMatch(n ->
-            confirmed(n, losersOwn) && confirmed(n, aWins ? txA : txB)), nodes);
-        for (NsNode n : nodes) {
-          assertTrue(confirmed(n, winnersDbl), "node" + n.index + ": the winner's spend of the nonce is confirmed");
-          assertFalse(confirmed(n, losersDbl), "node" + n.index + ": the conflicting spend is not");
-          Invariants.Supply s = Invariants.supply(n, NODES);
-          assertTrue(s.ok(), "node" + n.index + ": " + s);
-          List<String> trouble = Invariants.troubleSince(NsNode.log(n.dataDir), 0);
-          assertTrue(trouble.isEmpty(), "node" + n.index + " logged trouble: " + trouble);
-        }
-        report.append(String.format(Locale.ROOT, "partition: side %s heavier; converged %d ms after heal; losing"
-            + " side's transfer re-mined, its double spend dropped; supply ok on %d nodes%n", aWins ? "A" : "B",
-            convergedMs, NODES));
         System.out.print(report);
       } catch (AssertionError | RuntimeException e) {
         System.out.print(report);
@@ -145,6 +97,61 @@ class NetnsPartitionIT {
       }
     }
     assertTrue(Netns.existing("cairn-" + suffix).isEmpty(), "namespaces deleted");
+  }
+
+  /**
+   * One partition: trunk down; on each side its own transfer and one of two spends of the same dev2
+   * nonce; both sides mine (A three times as fast) until A leads by 2 blocks; trunk up; checks.
+   */
+  private static void partitionRound(int round, Netns net, List<NsNode> nodes, Hash genesis, StringBuilder report) {
+    awaitTrue("one tip before the partition", () -> oneTip(nodes), nodes);
+    net.trunk(false);
+    long fork = height(nodes.get(0));
+    List<NsNode> a = nodes.subList(0, NODES / 2);
+    List<NsNode> b = nodes.subList(NODES / 2, NODES);
+    // Side A: dev0 -> dev5; side B: dev1 -> dev6; both sides: dev2 spends the same nonce (to dev7 / dev8).
+    Transaction txA = transfer(nodes.get(1), genesis, 0, 5, 11);
+    Transaction txB = transfer(nodes.get(3), genesis, 1, 6, 12);
+    Transaction dblA = transfer(nodes.get(1), genesis, 2, 7, 13);
+    Transaction dblB = transfer(nodes.get(3), genesis, 2, 8, 14);
+    assertEquals(dblA.nonce(), dblB.nonce(), "a double spend across the partition");
+    submit(nodes.get(1), txA);
+    submit(nodes.get(1), dblA);
+    submit(nodes.get(3), txB);
+    submit(nodes.get(3), dblB);
+    for (List<NsNode> side : List.of(a, b)) {
+      Transaction own = side == a ? txA : txB;
+      Transaction dbl = side == a ? dblA : dblB;
+      awaitTrue("each side mines its own chain, 3+ blocks past the fork, with its transfers", () ->
+          side.stream().allMatch(n -> confirmed(n, own) && confirmed(n, dbl) && height(n) >= fork + 3), nodes);
+    }
+    // Side A mines three times as fast: wait for a lead of 2 blocks, so B cannot overtake before the heal lands.
+    awaitTrue("side A two blocks ahead of side B", () -> height(a.get(0)) >= height(b.get(0)) + 2, nodes);
+    JsonObject infoA = a.get(0).info();
+    JsonObject infoB = b.get(0).info();
+    assertTrue(work(infoA).compareTo(work(infoB)) > 0, "side A has more work: " + infoA + " " + infoB);
+
+    net.trunk(true);
+    long healed = System.nanoTime();
+    String winnerTip = infoA.get("tipHash").getAsString();
+    long winnerHeight = infoA.get("height").getAsLong();
+    awaitTrue("all nodes on one tip holding the heavier side's chain", () -> oneTip(nodes)
+        && nodes.stream().allMatch(n -> hashAt(n, winnerHeight).equals(winnerTip)), nodes);
+    long convergedMs = (System.nanoTime() - healed) / 1_000_000;
+    awaitTrue("the losing side's transfer re-mined on every node", () -> nodes.stream().allMatch(n ->
+        confirmed(n, txB) && confirmed(n, txA)), nodes);
+    for (NsNode n : nodes) {
+      assertTrue(confirmed(n, dblA), "node" + n.index + ": the heavier side's spend of the nonce is confirmed");
+      assertFalse(confirmed(n, dblB), "node" + n.index + ": the conflicting spend is not");
+      Invariants.Supply s = Invariants.supply(n, NODES);
+      assertTrue(s.ok(), "node" + n.index + ": " + s);
+      List<String> trouble = Invariants.troubleSince(NsNode.log(n.dataDir), 0);
+      assertTrue(trouble.isEmpty(), "node" + n.index + " logged trouble: " + trouble);
+    }
+    report.append(String.format(Locale.ROOT, "partition %d: fork at %d; side A height %d work %s, side B height %d work"
+        + " %s; converged on A %d ms after heal; B's transfer re-mined, B's double spend dropped; supply ok on %d"
+        + " nodes%n", round, fork, winnerHeight, work(infoA), infoB.get("height").getAsLong(), work(infoB), convergedMs,
+        NODES));
   }
 
   /** cairn.conf for node i: P2P on its namespace address, RPC on the namespace's loopback, dials lower nodes. */
