@@ -8,6 +8,8 @@ import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.common.reason.RejectedException;
 import io.cairn.node.metrics.NodeMetrics;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +65,35 @@ final class Dispatcher {
       return Optional.of(Dto.GSON.toJson(error(JsonNull.INSTANCE, new RpcException(RpcErrors.INVALID_REQUEST,
           "Invalid Request: batch of " + batch.size() + " calls exceeds the limit of " + maxBatch))));
     }
-    // Written out call by call: once the answer passes MAX_BATCH_RESPONSE_CHARS the remaining calls are
-    // not run but answered busy, so 1000 calls with large results cannot build gigabytes on one worker.
+    // Consecutive calls of one BatchMethod run together (tx_submit: one mempool admission), the rest
+    // one by one, in order. Written out as it goes: once the answer passes MAX_BATCH_RESPONSE_CHARS the
+    // remaining calls are not run but answered busy, so 1000 calls with large results cannot build
+    // gigabytes on one worker.
+    List<Parsed> calls = new ArrayList<>(batch.size());
+    for (JsonElement call : batch) {
+      calls.add(parse(call));
+    }
     StringBuilder out = new StringBuilder("[");
     int answered = 0;
-    for (JsonElement call : batch) {
-      JsonObject r = out.length() <= MAX_BATCH_RESPONSE_CHARS ? answer(call) : notRun(call);
-      if (r != null) {
-        out.append(answered++ == 0 ? "" : ",").append(Dto.GSON.toJson(r));
+    for (int i = 0, j; i < calls.size(); i = j) {
+      j = i + 1;
+      if (calls.get(i) instanceof Call c && c.method() instanceof BatchMethod) {
+        while (j < calls.size() && calls.get(j) instanceof Call d && d.method() == c.method()) {
+          j++;
+        }
+      }
+      List<JsonObject> responses = new ArrayList<>(j - i);
+      if (out.length() <= MAX_BATCH_RESPONSE_CHARS) {
+        responses.addAll(answer(calls.subList(i, j)));
+      } else {
+        for (int k = i; k < j; k++) {
+          responses.add(notRun(batch.get(k)));
+        }
+      }
+      for (JsonObject r : responses) {
+        if (r != null) {
+          out.append(answered++ == 0 ? "" : ",").append(Dto.GSON.toJson(r));
+        }
       }
     }
     return answered == 0 ? Optional.empty() : Optional.of(out.append(']').toString());
@@ -91,60 +114,116 @@ final class Dispatcher {
         Rejected.of(Reason.BUSY, "batch response limit reached")));
   }
 
+  /** One call of a request, checked: either runnable or already answered. */
+  private sealed interface Parsed permits Call, Answered {}
+
+  /** A well-formed call of a known method; {@code params} has the right JSON type but is not bound yet. */
+  private record Call(JsonElement id, boolean notification, RpcMethod method, JsonElement params)
+      implements Parsed {}
+
+  /** A call answered without running anything: its error, or null for a notification of an unknown method. */
+  private record Answered(JsonObject response) implements Parsed {}
+
   /** The response to one call, or null for a notification. Invalid requests are always answered. */
   private JsonObject answer(JsonElement call) {
+    Parsed p = parse(call);
+    return p instanceof Call c ? answer(List.of(c)).get(0) : ((Answered) p).response();
+  }
+
+  /** The responses to already answered calls, or to consecutive calls of one method (several only of a BatchMethod). */
+  private List<JsonObject> answer(List<Parsed> run) {
+    if (!(run.get(0) instanceof Call first)) {
+      return Collections.singletonList(((Answered) run.get(0)).response());
+    }
+    RpcMethod method = first.method();
+    BatchMethod.Reply[] replies = new BatchMethod.Reply[run.size()];
+    List<Params> bound = new ArrayList<>(run.size());
+    List<Integer> at = new ArrayList<>(run.size());
+    for (int k = 0; k < run.size(); k++) {
+      try {
+        bound.add(Params.bind(method, ((Call) run.get(k)).params(), addressPrefix));
+        at.add(k);
+      } catch (RpcException e) {
+        replies[k] = BatchMethod.Reply.failed(e);
+      }
+    }
+    List<BatchMethod.Reply> ran = bound.isEmpty() ? List.of() : call(method, bound);
+    for (int k = 0; k < ran.size(); k++) {
+      replies[at.get(k)] = ran.get(k);
+    }
+    List<JsonObject> responses = new ArrayList<>(run.size());
+    for (int k = 0; k < run.size(); k++) {
+      Call c = (Call) run.get(k);
+      BatchMethod.Reply r = replies[k];
+      metrics.rpcCall(method.name(), r.error() == null);
+      responses.add(c.notification() ? null : r.error() != null ? error(c.id(), r.error()) : result(c.id(), r.result()));
+    }
+    return responses;
+  }
+
+  /** Checks one call's envelope and finds its method. */
+  private Parsed parse(JsonElement call) {
     if (!call.isJsonObject()) {
-      return error(JsonNull.INSTANCE, invalid("a call must be a JSON object"));
+      return new Answered(error(JsonNull.INSTANCE, invalid("a call must be a JSON object")));
     }
     JsonObject o = call.getAsJsonObject();
     boolean notification = !o.has("id");
     JsonElement id = notification ? JsonNull.INSTANCE : o.get("id");
     if (!id.isJsonNull() && !(id.isJsonPrimitive() && (id.getAsJsonPrimitive().isString()
         || id.getAsJsonPrimitive().isNumber()))) {
-      return error(JsonNull.INSTANCE, invalid("'id' must be a string, a number or null"));
+      return new Answered(error(JsonNull.INSTANCE, invalid("'id' must be a string, a number or null")));
     }
     JsonElement version = o.get("jsonrpc");
     if (version == null || !version.isJsonPrimitive() || !version.getAsJsonPrimitive().isString()
         || !version.getAsString().equals("2.0")) {
-      return error(id, invalid("'jsonrpc' must be \"2.0\""));
+      return new Answered(error(id, invalid("'jsonrpc' must be \"2.0\"")));
     }
     JsonElement name = o.get("method");
     if (name == null || !name.isJsonPrimitive() || !name.getAsJsonPrimitive().isString()) {
-      return error(id, invalid("'method' must be a string"));
+      return new Answered(error(id, invalid("'method' must be a string")));
     }
     JsonElement params = o.get("params");
     if (params != null && !params.isJsonNull() && !params.isJsonObject() && !params.isJsonArray()) {
-      return error(id, invalid("'params' must be an object or an array"));
+      return new Answered(error(id, invalid("'params' must be an object or an array")));
     }
     RpcMethod method = methods.get(name.getAsString());
-    JsonObject response;
     if (method == null) {
       metrics.rpcCall("unknown", false);
-      response = error(id, new RpcException(RpcErrors.METHOD_NOT_FOUND,
-          "Method not found: '" + truncate(name.getAsString()) + "'"));
-    } else {
-      response = call(method, params, id);
-      metrics.rpcCall(method.name(), !response.has("error"));
+      return new Answered(notification ? null : error(id, new RpcException(RpcErrors.METHOD_NOT_FOUND,
+          "Method not found: '" + truncate(name.getAsString()) + "'")));
     }
-    return notification ? null : response;
+    return new Call(id, notification, method, params);
   }
 
-  private JsonObject call(RpcMethod method, JsonElement params, JsonElement id) {
+  /** Runs bound calls of {@code method} (one, unless it is a BatchMethod): one reply each, in order. */
+  private static List<BatchMethod.Reply> call(RpcMethod method, List<Params> calls) {
+    RpcException failure;
     try {
-      JsonElement result = method.call(Params.bind(method, params, addressPrefix));
-      JsonObject r = new JsonObject();
-      r.addProperty("jsonrpc", "2.0");
-      r.add("result", result == null ? JsonNull.INSTANCE : result);
-      r.add("id", id);
-      return r;
+      if (method instanceof BatchMethod b) {
+        return b.callAll(calls);
+      }
+      return List.of(BatchMethod.Reply.ok(orNull(method.call(calls.get(0)))));
     } catch (RpcException e) {
-      return error(id, e);
+      failure = e;
     } catch (RejectedException e) {
-      return error(id, RpcException.of(e.rejected()));
+      failure = RpcException.of(e.rejected());
     } catch (RuntimeException e) {
       LOG.error("RPC method {} failed", method.name(), e);
-      return error(id, new RpcException(RpcErrors.INTERNAL_ERROR, "Internal error; see the node's log"));
+      failure = new RpcException(RpcErrors.INTERNAL_ERROR, "Internal error; see the node's log");
     }
+    return Collections.nCopies(calls.size(), BatchMethod.Reply.failed(failure));
+  }
+
+  private static JsonElement orNull(JsonElement result) {
+    return result == null ? JsonNull.INSTANCE : result;
+  }
+
+  private static JsonObject result(JsonElement id, JsonElement result) {
+    JsonObject r = new JsonObject();
+    r.addProperty("jsonrpc", "2.0");
+    r.add("result", result);
+    r.add("id", id);
+    return r;
   }
 
   static JsonObject error(JsonElement id, RpcException e) {

@@ -16,8 +16,12 @@ import java.util.Optional;
  */
 public interface NodeCommands {
 
-  /** Offers a decoded signed transaction to the mempool: its txid when accepted (and relayed). */
-  Outcome<Hash> submitTransaction(Transaction tx);
+  /**
+   * Offers decoded signed transactions to the mempool, in order (so one sender's consecutive nonces
+   * in one list are all accepted): one outcome per transaction, in input order, its txid when
+   * accepted (and relayed). A single submission is a list of one.
+   */
+  List<Outcome<Hash>> submitTransactions(List<Transaction> txs);
 
   /** Connects to {@code host:port} (already syntax-checked); refused e.g. {@code banned}. */
   Optional<Rejected> addPeer(String hostPort);

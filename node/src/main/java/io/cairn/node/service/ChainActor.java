@@ -124,24 +124,34 @@ final class ChainActor {
 
   // ------------------------------------------------------------------------------- transactions
 
-  /** One transaction waiting for the next admission round on the chain thread. */
-  private record Waiting(Transaction tx, boolean signatureOk, CompletableFuture<Admission> result) {}
+  /** Verified transactions waiting for the next admission round on the chain thread. */
+  private record Waiting(List<Transaction> txs, boolean[] signatureOk, CompletableFuture<List<Admission>> result) {}
+
+  /** {@link #submitTxs} of one transaction. */
+  CompletableFuture<Admission> submitTx(Transaction tx) {
+    return submitTxs(List.of(tx)).thenApply(list -> list.get(0));
+  }
 
   /**
-   * Offers one transaction: its signature is verified on the calling thread (callers wait for the
-   * answer anyway, and RPC workers run in parallel), then it joins the next admission round, so that
-   * many concurrent submissions cost one chain-thread task instead of one each.
+   * Offers transactions, the one path for RPC (single calls and batches) and peers: their
+   * signatures are verified in parallel on the verifier pool, then they join the next admission
+   * round on the chain thread, admitted in input order (one sender's consecutive nonces in one list
+   * are all accepted). Many concurrent submissions share one chain-thread task. One admission per
+   * input, in order.
    */
-  CompletableFuture<Admission> submitTx(Transaction tx) {
-    Waiting w = new Waiting(tx, verifier.valid(tx, store.genesisHash()), new CompletableFuture<>());
-    intake.add(w);
-    if (roundScheduled.compareAndSet(false, true) && !thread.tryExecute(this::admitRound)) {
-      roundScheduled.set(false);
-      for (Waiting x; (x = intake.poll()) != null; ) {
-        x.result().completeExceptionally(new ChainThread.Unavailable("the node is shutting down", null));
+  CompletableFuture<List<Admission>> submitTxs(List<Transaction> txs) {
+    List<Transaction> batch = List.copyOf(txs);
+    return verifier.verifyAllAsync(batch).thenCompose(ok -> {
+      Waiting w = new Waiting(batch, ok, new CompletableFuture<>());
+      intake.add(w);
+      if (roundScheduled.compareAndSet(false, true) && !thread.tryExecute(this::admitRound)) {
+        roundScheduled.set(false);
+        for (Waiting x; (x = intake.poll()) != null; ) {
+          x.result().completeExceptionally(new ChainThread.Unavailable("the node is shutting down", null));
+        }
       }
-    }
-    return w.result();
+      return w.result();
+    });
   }
 
   private void admitRound() {
@@ -153,20 +163,22 @@ final class ChainActor {
     if (round.isEmpty()) {
       return;
     }
-    boolean[] ok = new boolean[round.size()];
-    for (int i = 0; i < ok.length; i++) {
-      ok[i] = round.get(i).signatureOk();
+    List<Transaction> txs = new ArrayList<>();
+    for (Waiting w : round) {
+      txs.addAll(w.txs());
     }
-    List<Admission> out = admit(round.stream().map(Waiting::tx).toList(), ok);
-    for (int i = 0; i < ok.length; i++) {
-      round.get(i).result().complete(out.get(i));
+    boolean[] ok = new boolean[txs.size()];
+    int at = 0;
+    for (Waiting w : round) {
+      System.arraycopy(w.signatureOk(), 0, ok, at, w.txs().size());
+      at += w.txs().size();
     }
-  }
-
-  /** Verifies the batch's signatures on the pool, then admits it in order; one admission per input. */
-  CompletableFuture<List<Admission>> submitTxs(List<Transaction> txs) {
-    List<Transaction> batch = List.copyOf(txs);
-    return verifier.verifyAllAsync(batch).thenApplyAsync(ok -> admit(batch, ok), thread);
+    List<Admission> out = admit(txs, ok);
+    at = 0;
+    for (Waiting w : round) {
+      w.result().complete(out.subList(at, at + w.txs().size()));
+      at += w.txs().size();
+    }
   }
 
   private List<Admission> admit(List<Transaction> batch, boolean[] ok) {

@@ -12,7 +12,9 @@ import io.cairn.node.p2p.wire.NodeId;
 import io.cairn.node.p2p.wire.PeerAddress;
 import io.cairn.node.rpc.NodeCommands;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,17 +42,21 @@ final class Commands implements NodeCommands {
   }
 
   @Override
-  public Outcome<Hash> submitTransaction(Transaction tx) {
+  public List<Outcome<Hash>> submitTransactions(List<Transaction> txs) {
     if (!open.getAsBoolean()) {
-      return Outcome.refused(closing());
+      return Collections.nCopies(txs.size(), Outcome.refused(closing()));
     }
-    Admission a;
+    List<Admission> admissions;
     try {
-      a = ChainThread.await(actor.submitTx(tx), TIMEOUT);
+      admissions = ChainThread.await(actor.submitTxs(txs), TIMEOUT);
     } catch (ChainThread.Unavailable e) {
-      return Outcome.refused(Rejected.of(Reason.BUSY, e.getMessage()));
+      return Collections.nCopies(txs.size(), Outcome.refused(Rejected.of(Reason.BUSY, e.getMessage())));
     }
-    return a.accepted() ? Outcome.ok(a.txid()) : Outcome.refused(a.rejected());
+    List<Outcome<Hash>> out = new ArrayList<>(admissions.size());
+    for (Admission a : admissions) {
+      out.add(a.accepted() ? Outcome.ok(a.txid()) : Outcome.refused(a.rejected()));
+    }
+    return out;
   }
 
   @Override

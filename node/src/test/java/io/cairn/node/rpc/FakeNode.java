@@ -165,7 +165,15 @@ final class FakeNode implements NodeQueries, NodeCommands {
   // ---- NodeCommands
 
   @Override
-  public Outcome<Hash> submitTransaction(Transaction tx) {
+  public List<Outcome<Hash>> submitTransactions(List<Transaction> txs) {
+    submissions.add(txs.size());
+    return txs.stream().map(this::submit).toList();
+  }
+
+  /** The sizes of the lists given to submitTransactions, in order. */
+  final List<Integer> submissions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private Outcome<Hash> submit(Transaction tx) {
     if (tx.fee().compareTo(MIN_FEE) < 0) {
       return Outcome.refused(Rejected.of(Reason.FEE_TOO_LOW, "fee " + tx.fee().units() + " < " + MIN_FEE.units()));
     }

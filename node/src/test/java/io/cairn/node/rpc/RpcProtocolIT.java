@@ -96,6 +96,40 @@ class RpcProtocolIT {
   }
 
   @Test
+  void consecutiveTxSubmitsReachTheNodeTogetherAndAreAnsweredInOrder() throws Exception {
+    Transaction a = FakeNode.transfer(60, Amount.ofUnits(5), Bytes.EMPTY);
+    Transaction b = FakeNode.transfer(61, Amount.ofUnits(5), Bytes.EMPTY);
+    Transaction cheap = FakeNode.transfer(62, Amount.ofUnits(5), Bytes.EMPTY);
+    cheap = new Transaction(cheap.version(), cheap.from(), cheap.to(), cheap.amount(), Amount.ofUnits(1),
+        cheap.nonce(), cheap.memo(), cheap.signature()); // fee below FakeNode's minimum
+    Transaction d = FakeNode.transfer(63, Amount.ofUnits(5), Bytes.EMPTY);
+    Transaction e = FakeNode.transfer(64, Amount.ofUnits(5), Bytes.EMPTY);
+    String batch = "[" + submit("\"a\"", a) + "," + submit("2", b) + ",{\"jsonrpc\":\"2.0\",\"id\":3,"
+        + "\"method\":\"tx_submit\",\"params\":[\"00ff\"]}," + submit("4", cheap) + ","
+        + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"chain_info\"}," + submit(null, d) + "," + submit("7", e) + "]";
+    node.submissions.clear();
+    JsonArray responses = body(rpc.post(batch)).getAsJsonArray();
+    assertEquals(6, responses.size(), responses.toString());
+    assertEquals(a.txid().toHex(), responses.get(0).getAsJsonObject().getAsJsonObject("result").get("txid").getAsString());
+    assertEquals("a", responses.get(0).getAsJsonObject().get("id").getAsString());
+    assertEquals(b.txid().toHex(), responses.get(1).getAsJsonObject().getAsJsonObject("result").get("txid").getAsString());
+    assertError(responses.get(2).getAsJsonObject(), -32602, JsonParser.parseString("3"));
+    assertError(responses.get(3).getAsJsonObject(), -32000, JsonParser.parseString("4"));
+    assertEquals("fee-too-low", responses.get(3).getAsJsonObject().getAsJsonObject("error").getAsJsonObject("data")
+        .get("reason").getAsString());
+    assertTrue(responses.get(4).getAsJsonObject().has("result"));
+    assertEquals(5, responses.get(4).getAsJsonObject().get("id").getAsInt());
+    assertEquals(e.txid().toHex(), responses.get(5).getAsJsonObject().getAsJsonObject("result").get("txid").getAsString());
+    assertEquals(java.util.List.of(3, 2), node.submissions, "the runs before and after chain_info, malformed call excluded");
+    assertTrue(node.submitted.contains(d), "the notification was executed");
+  }
+
+  private static String submit(String id, Transaction tx) {
+    return "{\"jsonrpc\":\"2.0\"," + (id == null ? "" : "\"id\":" + id + ",")
+        + "\"method\":\"tx_submit\",\"params\":{\"tx\":\"" + Hex.encode(tx.encode()) + "\"}}";
+  }
+
+  @Test
   void notificationsGetNoContent() throws Exception {
     Transaction a = FakeNode.transfer(50, Amount.ofUnits(5), Bytes.EMPTY);
     Transaction b = FakeNode.transfer(51, Amount.ofUnits(5), Bytes.EMPTY);

@@ -1,6 +1,7 @@
 package io.cairn.node.service;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -46,6 +47,11 @@ final class Rpc {
     req.addProperty("method", method);
     req.add("params", GSON.toJsonTree(params));
     return JsonParser.parseString(post(req.toString(), "/")).getAsJsonObject();
+  }
+
+  /** The responses to a batch (a JSON array of calls, sent as is). */
+  JsonArray batch(JsonArray calls) {
+    return JsonParser.parseString(post(calls.toString(), "/")).getAsJsonArray();
   }
 
   /** The result of a call that must succeed. */
