@@ -26,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Not part of the suite (no Test/IT suffix): mempool acceptance over JSON-RPC in batches of 100, as
  * in the W1 workload, printed as transactions per second. Run with
- * {@code mvn -o -pl node -am test -Dtest=SubmitThroughputBench -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -o -pl node -am test -Dtest=SubmitThroughputBench -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code [-Dsenders=4000] [-DinFlight=4]} (batches posted concurrently).
  */
 class SubmitThroughputBench {
   @Test
   void acceptsBatchesOverRpc(@TempDir Path dir) throws Exception {
-    int senders = 4_000;
+    int senders = Integer.getInteger("senders", 4_000);
+    int inFlight = Integer.getInteger("inFlight", 4);
     ChainSpec spec = TestSpecs.withAllocations(senders, Amount.ofCrn(10));
     TestNodes.quietLogs(dir);
     try (NodeService node = TestNodes.start(dir.resolve("n"), spec)) {
@@ -57,7 +59,7 @@ class SubmitThroughputBench {
       for (String body : bodies) {
         inflight.add(http.sendAsync(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
-        if (inflight.size() == 4) {
+        if (inflight.size() == inFlight) {
           accepted += count(inflight.remove(0).join().body());
         }
       }
@@ -65,7 +67,8 @@ class SubmitThroughputBench {
         accepted += count(f.join().body());
       }
       double secs = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("W1-like: %d accepted in %.2f s = %.0f tx/s%n", accepted, secs, accepted / secs);
+      System.out.printf("W1-like: %d accepted in %.2f s = %.0f tx/s (%d batches in flight)%n", accepted, secs,
+          accepted / secs, inFlight);
       assertEquals(senders, accepted);
     }
   }
