@@ -1,0 +1,91 @@
+package io.cairn.node.service;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.cairn.common.amount.Amount;
+import io.cairn.common.bytes.Bytes;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.spec.ChainSpec;
+import io.cairn.node.testing.TestKey;
+import io.cairn.node.testing.TestSpecs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Not part of the suite (no Test/IT suffix): initial sync of a fresh node from one peer, as in the
+ * W4 workload (20 blocks of 100 transfers by default), printed as blocks and transactions per second
+ * with the share of the wall time the syncing node's chain thread spent connecting blocks
+ * ({@code cairn_block_connect_seconds_sum}: rules, state transition and the synced store write; the
+ * rest is signature verification on the pool, the network, and waiting). Run with
+ * {@code mvn -o -pl node -am test -Dtest=SyncThroughputBench -Dsurefire.failIfNoSpecifiedTests=false
+ * [-Dblocks=20] [-DtxsPerBlock=100]}.
+ */
+class SyncThroughputBench {
+  @Test
+  void freshNodeSyncsFromOnePeer(@TempDir Path dir) {
+    int blocks = Integer.getInteger("blocks", 20);
+    int perBlock = Integer.getInteger("txsPerBlock", 100);
+    ChainSpec spec = TestSpecs.withAllocations(blocks * perBlock, Amount.ofCrn(10));
+    TestNodes.quietLogs(dir);
+    try (NodeService a = TestNodes.start(dir.resolve("a"), spec)) {
+      Rpc ra = Rpc.of(a);
+      Hash genesis = a.head().hash();
+      String miner = TestKey.of(blocks * perBlock + 1).address().encode(spec.addressPrefix());
+      for (int b = 0; b < blocks; b++) {
+        JsonArray calls = new JsonArray();
+        for (int i = 0; i < perBlock; i++) {
+          int key = b * perBlock + i;
+          Transaction tx = TestKey.of(key).transfer(genesis, TestKey.of(key + 1).address(), Amount.ofUnits(1_000),
+              Amount.ofUnits(1_000), 0);
+          JsonObject call = new JsonObject();
+          call.addProperty("jsonrpc", "2.0");
+          call.addProperty("id", i);
+          call.addProperty("method", "tx_submit");
+          JsonObject params = new JsonObject();
+          params.addProperty("tx", Bytes.of(tx.encode()).toHex());
+          call.add("params", params);
+          calls.add(call);
+        }
+        ra.batch(calls);
+        ra.ok("miner_mine", Map.of("blocks", 1, "address", miner));
+      }
+      long height = a.head().height();
+      long txs = (long) blocks * perBlock;
+      try (NodeService fresh = TestNodes.start(dir.resolve("b"), spec)) {
+        Rpc rb = Rpc.of(fresh);
+        long t0 = System.nanoTime();
+        rb.ok("net_addPeer", Map.of("address", "127.0.0.1:" + a.p2pPort()));
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(5))
+            .until(() -> fresh.head().height() >= height);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double connect = metric(rb.get("/metrics"), "cairn_block_connect_seconds_sum");
+        System.out.printf("W4-like sync: %d blocks, %d txs in %.2f s = %.1f blocks/s, %.0f tx/s; chain thread"
+            + " connecting %.2f s (%.0f%%), load %s%n", height, txs, secs, height / secs, txs / secs, connect,
+            100 * connect / secs, loadAverage());
+        assertEquals(a.head().hash(), fresh.head().hash());
+      }
+    }
+  }
+
+  private static double metric(String page, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + " ([0-9.eE+-]+)$").matcher(page);
+    return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+}
