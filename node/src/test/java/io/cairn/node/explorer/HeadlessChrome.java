@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,9 +78,16 @@ public final class HeadlessChrome implements AutoCloseable {
     return driver;
   }
 
-  /** The visible text of the element with this id, or "" when there is none (yet). */
+  /**
+   * The visible text of the element with this id, or "" when there is none (yet). The page
+   * re-renders on every poll, so an element found a moment ago may be gone: that also reads as "".
+   */
   public String text(String id) {
-    return driver.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse("");
+    try {
+      return driver.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse("");
+    } catch (StaleElementReferenceException e) {
+      return "";
+    }
   }
 
   /**

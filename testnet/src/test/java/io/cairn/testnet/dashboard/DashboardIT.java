@@ -164,8 +164,13 @@ class DashboardIT {
     }
   }
 
+  /** The heights column; empty while the table is being re-rendered under the reader. */
   private static List<String> heights(WebDriver d) {
-    return d.findElements(By.cssSelector("#nodes tbody td.height")).stream().map(WebElement::getText).toList();
+    try {
+      return d.findElements(By.cssSelector("#nodes tbody td.height")).stream().map(WebElement::getText).toList();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return List.of();
+    }
   }
 
   private static JsonObject state() throws IOException {
