@@ -138,9 +138,12 @@ final class UpCommand implements Callable<Integer> {
       out.printf("%-6s %-5d %-66s %s%n", a.name(), a.index(), a.address(), bal);
     }
     out.println();
+    out.println("Send a transfer: " + sendHint(t));
+  }
+
+  private String sendHint(Testnet t) {
     String tn = dir.dir.normalize().toString().equals("testnet") ? "--testnet" : "--testnet " + dir.dir;
-    out.println("Send a transfer: cairn wallet " + tn + " send --from 0 --to " + t.file().accounts().get(1).address()
-        + " --amount 5 --yes --wait");
+    return "cairn wallet " + tn + " send --from 0 --to " + t.file().accounts().get(1).address() + " --amount 5 --yes --wait";
   }
 
   private void foreground(Testnet t, PrintWriter out) {
@@ -158,7 +161,11 @@ final class UpCommand implements Callable<Integer> {
     }, "testnet-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean ansi = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    LiveView.run(new StatusReader(t), out, ansi, "Testnet " + t.layout().dir() + " (Ctrl-C stops every node)",
-        Duration.ofSeconds(1), System::currentTimeMillis);
+    // The live view redraws the screen: keep what a user needs next in its header.
+    String header = "Testnet " + t.layout().dir() + " (Ctrl-C stops every node)\n"
+        + "Dashboard: " + dash.url() + "   Explorer (" + t.file().nodes().get(0).name() + "): "
+        + Dashboards.explorer(t.file().nodes().get(0)) + "\n"
+        + "Send:      " + sendHint(t);
+    LiveView.run(new StatusReader(t), out, ansi, header, Duration.ofSeconds(1), System::currentTimeMillis);
   }
 }
