@@ -1,0 +1,238 @@
+package io.cairn.node.p2p;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.BlockHeader;
+import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.MessageCodec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which block bodies are wanted and who was asked for them. A header accepted without its body
+ * becomes a {@link Want}; bodies within a window above the tip are requested from the peer that has
+ * them with the fewest requests in flight (bounded per peer). The peer holding up the lowest wanted
+ * block past the stall timeout loses all its requests to others; any request expires eventually.
+ * Network thread only.
+ */
+final class BlockDownload {
+  private static final Logger log = LoggerFactory.getLogger(BlockDownload.class);
+
+  private final Network net;
+  private final TreeSet<Want> wanted = new TreeSet<>(
+      Comparator.comparingLong((Want w) -> w.header.height()).thenComparing(w -> w.hash));
+  private final Map<Hash, Want> byHash = new HashMap<>();
+  private long lastLogMs;
+  private long connectedSinceLog;
+
+  private static final class Want {
+    final BlockHeader header;
+    final Hash hash;
+    final Set<Peer> sources = new LinkedHashSet<>();
+    final Set<Peer> failed = new HashSet<>();
+    Peer assigned;
+    long requestedAt;
+
+    Want(BlockHeader header, Hash hash) {
+      this.header = header;
+      this.hash = hash;
+    }
+  }
+
+  BlockDownload(Network net) {
+    this.net = net;
+  }
+
+  void want(BlockHeader h, Hash hash, Peer source) {
+    Want w = byHash.get(hash);
+    if (w == null) {
+      w = new Want(h, hash);
+      byHash.put(hash, w);
+      wanted.add(w);
+    }
+    w.sources.add(source);
+  }
+
+  boolean isWanted(Hash hash) {
+    return byHash.containsKey(hash);
+  }
+
+  int size() {
+    return wanted.size();
+  }
+
+  void countConnected() {
+    connectedSinceLog++;
+  }
+
+  /** Hands out requests for wanted bodies inside the window; {@code have} are already received. */
+  void schedule(Predicate<Hash> have) {
+    if (wanted.isEmpty()) {
+      return;
+    }
+    P2pBackend.Tip tip = net.backend.tip();
+    long limit = tip.height() + net.cfg.blockWindow();
+    Map<Peer, List<Hash>> batches = new HashMap<>();
+    long now = net.now();
+    for (Want w : wanted) {
+      if (w.header.height() > limit) {
+        break;
+      }
+      if (w.assigned != null || have.test(w.hash)) {
+        continue;
+      }
+      Peer best = pick(w);
+      if (best == null) {
+        continue;
+      }
+      w.assigned = best;
+      w.requestedAt = now;
+      best.blocksInFlight.add(w.hash);
+      best.blocksRequested.add(w.hash);
+      if (w.header.prevHash().equals(tip.hash()) && wanted.size() <= 2) {
+        best.send(new Message.GetCompact(w.hash));
+      } else {
+        batches.computeIfAbsent(best, k -> new ArrayList<>()).add(w.hash);
+      }
+    }
+    batches.forEach((p, hashes) -> {
+      for (int i = 0; i < hashes.size(); i += MessageCodec.MAX_BLOCK_REQUEST) {
+        p.send(new Message.GetBlocks(hashes.subList(i, Math.min(hashes.size(), i + MessageCodec.MAX_BLOCK_REQUEST))));
+      }
+    });
+  }
+
+  /** The source (or, failing that, any peer high enough) with the fewest requests in flight. */
+  private Peer pick(Want w) {
+    Peer best = null;
+    for (Peer p : w.sources) {
+      best = better(best, p, w);
+    }
+    if (best == null) {
+      for (Peer p : net.peers.values()) {
+        if (p.bestHeight >= w.header.height()) {
+          best = better(best, p, w);
+        }
+      }
+    }
+    return best;
+  }
+
+  private Peer better(Peer best, Peer p, Want w) {
+    if (p.closed || w.failed.contains(p) || p.blocksInFlight.size() >= net.cfg.maxBlocksInFlightPerPeer()) {
+      return best;
+    }
+    return best == null || p.blocksInFlight.size() < best.blocksInFlight.size() ? p : best;
+  }
+
+  /** The body arrived from {@code p}: its request slot is free again. */
+  void received(Peer p, Hash hash) {
+    p.blocksInFlight.remove(hash);
+    Want w = byHash.get(hash);
+    if (w != null && w.assigned == p) {
+      w.assigned = null;
+    }
+  }
+
+  void notFound(Peer p, Hash hash) {
+    if (p.blocksInFlight.remove(hash)) {
+      Want w = byHash.get(hash);
+      if (w != null) {
+        w.sources.remove(p);
+        w.failed.add(p);
+        if (w.assigned == p) {
+          w.assigned = null;
+        }
+      }
+    }
+  }
+
+  void remove(Hash hash) {
+    Want w = byHash.remove(hash);
+    if (w != null) {
+      wanted.remove(w);
+      if (w.assigned != null) {
+        w.assigned.blocksInFlight.remove(hash);
+      }
+    }
+  }
+
+  /** Removes the wanted children of {@code parent}, returning their hashes. */
+  List<Hash> removeChildren(Hash parent) {
+    List<Hash> out = new ArrayList<>();
+    for (Want w : new ArrayList<>(wanted)) {
+      if (w.header.prevHash().equals(parent)) {
+        remove(w.hash);
+        out.add(w.hash);
+      }
+    }
+    return out;
+  }
+
+  void onClosed(Peer p) {
+    for (Want w : wanted) {
+      w.sources.remove(p);
+      w.failed.remove(p);
+      if (w.assigned == p) {
+        w.assigned = null;
+      }
+    }
+  }
+
+  /** Stall and timeout handling, then progress logging. */
+  void tick(long now) {
+    if (!wanted.isEmpty()) {
+      Want first = wanted.first();
+      if (first.assigned != null && now - first.requestedAt > net.cfg.blockStallTimeout().toMillis()) {
+        Peer slow = first.assigned;
+        log.info("peer {} stalls block {} at height {}; moving its requests to other peers", slow,
+            first.hash.shortHex(), first.header.height());
+        for (Want w : wanted) {
+          if (w.assigned == slow) {
+            w.assigned = null;
+            w.failed.add(slow);
+            slow.blocksInFlight.remove(w.hash);
+          }
+        }
+      }
+      for (Want w : wanted) {
+        if (w.assigned != null && now - w.requestedAt > net.cfg.requestTimeout().toMillis()) {
+          w.assigned.blocksInFlight.remove(w.hash);
+          w.failed.add(w.assigned);
+          w.assigned = null;
+        }
+        if (w.assigned == null && !w.failed.isEmpty() && w.failed.containsAll(net.peers.values())) {
+          w.failed.clear();
+        }
+      }
+    }
+    logProgress(now);
+  }
+
+  private void logProgress(long now) {
+    if (now - lastLogMs < 5_000) {
+      return;
+    }
+    long elapsed = Math.max(1, now - lastLogMs);
+    lastLogMs = now;
+    long done = connectedSinceLog;
+    connectedSinceLog = 0;
+    if (wanted.isEmpty()) {
+      return;
+    }
+    long height = net.backend.tip().height();
+    long target = wanted.last().header.height();
+    double rate = done * 1000.0 / elapsed;
+    String eta = rate > 0 ? Math.round((target - height) / rate) + " s" : "unknown";
+    log.info("sync: height {} of {}, {} blocks/s, ETA {}", height, target, String.format("%.1f", rate), eta);
+  }
+}

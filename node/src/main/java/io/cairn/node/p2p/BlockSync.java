@@ -1,0 +1,333 @@
+package io.cairn.node.p2p;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Block;
+import io.cairn.common.model.BlockHeader;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
+import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.MessageCodec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Headers-first sync and block relay. Headers are checked by the backend (linkage, proof of work,
+ * target) before any body is asked for; each accepted header without a body is handed to {@link
+ * BlockDownload}, which spreads the requests over the peers. Received bodies are buffered and
+ * connected strictly in order. The next block on top of the tip is fetched compactly ({@link
+ * CompactBlocks}).
+ */
+final class BlockSync {
+  private static final int MAX_ANNOUNCED_HEADERS = 8;
+  private static final int MAX_UNCONNECTING = 10;
+  static final long SERVE_BUDGET = 4L << 20;
+  /** Rejections that are not the sender's fault. */
+  private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
+
+  private final Network net;
+  private final CompactBlocks compact;
+  private final BlockDownload download;
+  private final Map<Hash, Buffered> buffered = new HashMap<>();
+  private Peer pausedHeaders;
+  private Hash pausedFrom;
+
+  private record Buffered(Block block, Peer from) {}
+
+  BlockSync(Network net) {
+    this.net = net;
+    this.compact = new CompactBlocks(net);
+    this.download = new BlockDownload(net);
+  }
+
+  void onConnected(Peer p) {
+    if (p.work.compareTo(net.backend.tip().cumulativeWork()) > 0) {
+      requestHeaders(p, null);
+    }
+  }
+
+  private void requestHeaders(Peer p, Hash after) {
+    List<Hash> locator = new ArrayList<>();
+    if (after != null) {
+      locator.add(after);
+    }
+    for (Hash h : net.backend.locator()) {
+      if (locator.size() < MessageCodec.MAX_LOCATOR && !h.equals(after)) {
+        locator.add(h);
+      }
+    }
+    p.headersPending++;
+    p.headersRequestedAt = net.now();
+    p.send(new Message.GetHeaders(locator));
+  }
+
+  /** New tip from any source: announce it by header to every peer not known to have it. */
+  void onBlockConnected(Block b) {
+    Hash hash = b.hash();
+    for (Peer p : net.peers.values()) {
+      if (p.knownBlocks.add(hash)) {
+        p.send(new Message.Headers(List.of(b.header())));
+      }
+    }
+    download.countConnected();
+    net.txRelay.onNewTip();
+  }
+
+  void serveHeaders(Peer p, List<Hash> locator) {
+    List<BlockHeader> hs = net.backend.headersAfter(locator, MessageCodec.MAX_HEADERS);
+    for (BlockHeader h : hs) {
+      p.knownBlocks.add(h.hash());
+    }
+    p.send(new Message.Headers(hs));
+  }
+
+  /**
+   * Sends the blocks; past {@link #SERVE_BUDGET} bytes the rest waits (at the head of the peer's
+   * serve queue) until those writes complete, so one request cannot pile up unbounded output.
+   */
+  void serveBlocks(Peer p, List<Hash> hashes) {
+    List<Hash> missing = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; i < hashes.size(); i++) {
+      Hash h = hashes.get(i);
+      Optional<Block> b = net.backend.block(h);
+      if (b.isEmpty()) {
+        missing.add(h);
+        continue;
+      }
+      p.knownBlocks.add(h);
+      bytes += b.get().encodedLength();
+      if (bytes >= SERVE_BUDGET && i + 1 < hashes.size()) {
+        p.serveQueue.addFirst(new Message.GetBlocks(hashes.subList(i + 1, hashes.size())));
+        p.servingBusy = true;
+        p.channel.writeAndFlush(new Message.FullBlock(b.get())).addListener(f -> net.execute(() -> {
+          p.servingBusy = false;
+          net.onWritable(p);
+        }));
+        break;
+      }
+      p.send(new Message.FullBlock(b.get()));
+    }
+    if (!missing.isEmpty()) {
+      p.send(new Message.NotFound(true, missing));
+    }
+  }
+
+  void serveCompact(Peer p, Hash hash) {
+    compact.serveCompact(p, hash);
+  }
+
+  void serveBlockTxs(Peer p, Message.GetBlockTxs m) {
+    compact.serveBlockTxs(p, m);
+  }
+
+  void onHeaders(Peer p, List<BlockHeader> hs) {
+    // Up to 8 headers may be an announcement or a short reply, so only longer (or empty) messages
+    // count as replies; a longer one nobody asked for is a breach. A reply left uncounted only
+    // keeps the request open until it times out.
+    boolean solicited = hs.size() > MAX_ANNOUNCED_HEADERS || hs.isEmpty();
+    if (solicited && p.headersPending == 0 && !hs.isEmpty()) {
+      net.misbehave(p, Rejected.of(Reason.UNSOLICITED, hs.size() + " headers that were not requested"));
+      return;
+    }
+    if (solicited) {
+      p.headersPending = Math.max(0, p.headersPending - 1);
+    }
+    Hash last = null;
+    for (int i = 0; i < hs.size(); i++) {
+      BlockHeader h = hs.get(i);
+      Hash hash = h.hash();
+      if (i > 0 && !h.prevHash().equals(last)) {
+        net.misbehave(p, Rejected.of(Reason.MALFORMED, "headers are not a chain at position " + i));
+        return;
+      }
+      p.knownBlocks.add(hash);
+      Optional<Rejected> r = net.backend.acceptHeader(h);
+      if (r.isPresent() && r.get().reason() == Reason.UNKNOWN_PARENT && i == 0) {
+        if (++p.unconnectingHeaders > MAX_UNCONNECTING) {
+          net.misbehave(p, Rejected.of(Reason.FLOOD, "too many headers that do not connect"));
+        } else {
+          requestHeaders(p, null);
+        }
+        return;
+      }
+      if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+        net.misbehave(p, r.get());
+        return;
+      }
+      p.unconnectingHeaders = 0;
+      p.bestHeight = Math.max(p.bestHeight, h.height());
+      if (!net.backend.hasBlock(hash)) {
+        download.want(h, hash, p);
+      }
+      last = hash;
+    }
+    if (solicited && hs.size() == MessageCodec.MAX_HEADERS) {
+      if (download.size() >= net.cfg.maxWantedHeaders()) {
+        pausedHeaders = p;
+        pausedFrom = last;
+      } else {
+        requestHeaders(p, last);
+      }
+    }
+    schedule();
+  }
+
+  private void schedule() {
+    download.schedule(buffered::containsKey);
+  }
+
+  void onBlock(Peer p, Block b) {
+    Hash hash = b.hash();
+    if (!p.blocksRequested.remove(hash)) {
+      net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "block " + hash.shortHex() + " was not requested"));
+      return;
+    }
+    received(p, hash);
+    deliver(b, p);
+    schedule();
+  }
+
+  void onCompact(Peer p, Message.CompactBlock cb) {
+    Hash hash = cb.header().hash();
+    if (!p.blocksRequested.contains(hash)) {
+      net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "compact block " + hash.shortHex() + " was not requested"));
+      return;
+    }
+    if (net.backend.hasBlock(hash)) {
+      p.blocksRequested.remove(hash);
+      received(p, hash);
+      net.stats.blockDuplicates.increment();
+      return;
+    }
+    Block b = compact.onCompact(p, cb);
+    if (b != null) {
+      p.blocksRequested.remove(hash);
+      received(p, hash);
+      deliver(b, p);
+      schedule();
+    }
+  }
+
+  void onBlockTxs(Peer p, Message.BlockTxs m) {
+    boolean[] unsolicited = new boolean[1];
+    Block b = compact.onBlockTxs(p, m, unsolicited);
+    if (unsolicited[0]) {
+      net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "block transactions that were not requested"));
+    } else if (b != null) {
+      p.blocksRequested.remove(m.hash());
+      received(p, m.hash());
+      deliver(b, p);
+      schedule();
+    }
+  }
+
+  private void received(Peer p, Hash hash) {
+    p.knownBlocks.add(hash);
+    net.stats.blocksReceived.increment();
+    download.received(p, hash);
+  }
+
+  void onNotFound(Peer p, List<Hash> hashes) {
+    for (Hash h : hashes) {
+      p.blocksRequested.remove(h);
+      compact.forget(h);
+      download.notFound(p, h);
+    }
+    schedule();
+  }
+
+  /** Connects a received block when its parent is stored, else buffers it until the parent is. */
+  private void deliver(Block b, Peer from) {
+    Hash hash = b.hash();
+    if (net.backend.hasBlock(hash)) {
+      net.stats.blockDuplicates.increment();
+      download.remove(hash);
+      return;
+    }
+    if (!net.backend.hasBlock(b.header().prevHash())) {
+      if (!download.isWanted(b.header().prevHash()) && !buffered.containsKey(b.header().prevHash())) {
+        Optional<Rejected> r = net.backend.acceptHeader(b.header());
+        if (r.isPresent() && r.get().reason() == Reason.UNKNOWN_PARENT) {
+          requestHeaders(from, null);
+        } else if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+          net.misbehave(from, r.get());
+          return;
+        }
+      }
+      if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
+        buffered.put(hash, new Buffered(b, from));
+      }
+      return;
+    }
+    ArrayDeque<Buffered> todo = new ArrayDeque<>();
+    todo.add(new Buffered(b, from));
+    while (!todo.isEmpty()) {
+      Buffered next = todo.poll();
+      Hash h = next.block().hash();
+      buffered.remove(h);
+      download.remove(h);
+      Optional<Rejected> r = net.backend.acceptBlock(next.block());
+      if (r.isPresent() && !BENIGN.contains(r.get().reason())) {
+        net.misbehave(next.from(), r.get());
+        dropDescendants(h);
+        continue;
+      }
+      for (Buffered child : new ArrayList<>(buffered.values())) {
+        if (child.block().header().prevHash().equals(h)) {
+          todo.add(child);
+        }
+      }
+    }
+  }
+
+  private void dropDescendants(Hash bad) {
+    ArrayDeque<Hash> todo = new ArrayDeque<>(List.of(bad));
+    while (!todo.isEmpty()) {
+      Hash h = todo.poll();
+      todo.addAll(download.removeChildren(h));
+      for (Buffered x : new ArrayList<>(buffered.values())) {
+        if (x.block().header().prevHash().equals(h)) {
+          buffered.remove(x.block().hash());
+          todo.add(x.block().hash());
+        }
+      }
+    }
+  }
+
+  void onClosed(Peer p) {
+    compact.onClosed(p);
+    download.onClosed(p);
+    if (pausedHeaders == p) {
+      pausedHeaders = null;
+    }
+    schedule();
+  }
+
+  void tick() {
+    long now = net.now();
+    download.tick(now);
+    for (Peer p : net.peers.values()) {
+      if (p.headersPending > 0 && now - p.headersRequestedAt > net.cfg.requestTimeout().toMillis()) {
+        p.headersPending = 0;
+      }
+    }
+    if (pausedHeaders != null && download.size() < net.cfg.maxWantedHeaders() / 2) {
+      Peer p = pausedHeaders;
+      pausedHeaders = null;
+      if (!p.closed) {
+        requestHeaders(p, pausedFrom);
+      }
+    }
+    schedule();
+  }
+
+  int wantedCount() {
+    return download.size();
+  }
+}

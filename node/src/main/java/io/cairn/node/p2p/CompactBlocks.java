@@ -1,0 +1,142 @@
+package io.cairn.node.p2p;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Block;
+import io.cairn.common.model.BlockHeader;
+import io.cairn.common.model.Merkle;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
+import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.ShortIds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compact block relay: serving a block as header + short ids, rebuilding one from the mempool and
+ * asking only for the transactions that are missing. A rebuilt block whose Merkle root does not match
+ * (a short-id collision) falls back to a full-block request.
+ */
+final class CompactBlocks {
+  private final Network net;
+  private final Map<Hash, Partial> partials = new HashMap<>();
+
+  private record Partial(BlockHeader header, Transaction[] slots, List<Integer> missing, Peer peer) {}
+
+  CompactBlocks(Network net) {
+    this.net = net;
+  }
+
+  void serveCompact(Peer p, Hash hash) {
+    Optional<Block> b = net.backend.block(hash);
+    if (b.isEmpty()) {
+      p.send(new Message.NotFound(true, List.of(hash)));
+      return;
+    }
+    long salt = net.random.nextLong();
+    ShortIds sid = ShortIds.forBlock(b.get().header(), salt);
+    List<Long> ids = new ArrayList<>(b.get().transactions().size());
+    for (Transaction tx : b.get().transactions()) {
+      ids.add(sid.of(tx.txid()));
+    }
+    p.knownBlocks.add(hash);
+    p.send(new Message.CompactBlock(b.get().header(), salt, ids));
+  }
+
+  void serveBlockTxs(Peer p, Message.GetBlockTxs m) {
+    Optional<Block> b = net.backend.block(m.hash());
+    if (b.isEmpty()) {
+      p.send(new Message.NotFound(true, List.of(m.hash())));
+      return;
+    }
+    List<Transaction> all = b.get().transactions();
+    List<Transaction> out = new ArrayList<>(m.indexes().size());
+    for (int i : m.indexes()) {
+      if (i >= all.size()) {
+        net.misbehave(p, Rejected.of(Reason.MALFORMED, "transaction index " + i + " beyond " + all.size()));
+        return;
+      }
+      out.add(all.get(i));
+    }
+    p.send(new Message.BlockTxs(m.hash(), out));
+  }
+
+  /** Rebuilds the block or asks for what is missing; returns the block when complete now. */
+  Block onCompact(Peer p, Message.CompactBlock cb) {
+    Hash hash = cb.header().hash();
+    ShortIds sid = ShortIds.forBlock(cb.header(), cb.salt());
+    Set<Long> wanted = new HashSet<>(cb.shortIds());
+    Map<Long, Hash> byShort = new HashMap<>();
+    Set<Long> ambiguous = new HashSet<>();
+    for (Hash id : net.backend.mempoolTxids()) {
+      long s = sid.of(id);
+      if (wanted.contains(s) && byShort.put(s, id) != null) {
+        ambiguous.add(s);
+      }
+    }
+    int n = cb.shortIds().size();
+    Transaction[] slots = new Transaction[n];
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long s = cb.shortIds().get(i);
+      Hash id = ambiguous.contains(s) ? null : byShort.get(s);
+      Optional<Transaction> tx = id == null ? Optional.empty() : net.backend.mempoolTx(id);
+      if (tx.isPresent()) {
+        slots[i] = tx.get();
+      } else {
+        missing.add(i);
+      }
+    }
+    if (missing.isEmpty()) {
+      return assemble(p, cb.header(), slots);
+    }
+    net.stats.compactMissingTxs.add(missing.size());
+    partials.put(hash, new Partial(cb.header(), slots, missing, p));
+    p.send(new Message.GetBlockTxs(hash, missing));
+    return null;
+  }
+
+  /** Completes a partial block; null when it was not expected from this peer (caller bans). */
+  Block onBlockTxs(Peer p, Message.BlockTxs m, boolean[] unsolicited) {
+    Partial part = partials.get(m.hash());
+    if (part == null || part.peer() != p) {
+      unsolicited[0] = true;
+      return null;
+    }
+    partials.remove(m.hash());
+    if (m.txs().size() != part.missing().size()) {
+      net.misbehave(p, Rejected.of(Reason.MALFORMED, "Expected " + part.missing().size()
+          + " block transactions but got " + m.txs().size()));
+      return null;
+    }
+    Transaction[] slots = Arrays.copyOf(part.slots(), part.slots().length);
+    for (int i = 0; i < m.txs().size(); i++) {
+      slots[part.missing().get(i)] = m.txs().get(i);
+    }
+    return assemble(p, part.header(), slots);
+  }
+
+  private Block assemble(Peer p, BlockHeader header, Transaction[] slots) {
+    Block b = new Block(header, Arrays.asList(slots));
+    if (!Merkle.root(b.txids()).equals(header.merkleRoot())) {
+      p.send(new Message.GetBlocks(List.of(header.hash())));
+      return null;
+    }
+    net.stats.compactReconstructed.increment();
+    return b;
+  }
+
+  void forget(Hash hash) {
+    partials.remove(hash);
+  }
+
+  void onClosed(Peer p) {
+    partials.values().removeIf(x -> x.peer() == p);
+  }
+}

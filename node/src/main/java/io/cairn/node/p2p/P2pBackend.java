@@ -1,0 +1,83 @@
+package io.cairn.node.p2p;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Block;
+import io.cairn.common.model.BlockHeader;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Rejected;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the peer-to-peer network needs from the rest of the node: the chain store, consensus and
+ * the mempool behind one seam. The network calls it from its single network thread; implementations
+ * must be thread-safe with respect to their own other callers (RPC, miner). Every accept call returns
+ * {@code Optional.empty()} when the item was new and accepted, or the reason it was not; {@code
+ * already-known} is not misbehaviour, {@code unknown-parent} makes the network ask for headers.
+ */
+public interface P2pBackend {
+
+  /** The best fully validated chain's tip. */
+  record Tip(long height, Hash hash, BigInteger cumulativeWork) {}
+
+  Hash genesisHash();
+
+  Tip tip();
+
+  /**
+   * Hashes of the best chain from the tip backwards, exponentially spaced (tip, tip-1, ... tip-9,
+   * then doubling steps), always ending with the genesis hash; at most 101 entries.
+   */
+  List<Hash> locator();
+
+  /**
+   * Headers of the best chain following the first locator hash that is on it (the genesis when none
+   * is), in order, at most {@code max}.
+   */
+  List<BlockHeader> headersAfter(List<Hash> locator, int max);
+
+  /** True when the block's body is stored (connected or at least fully validated). */
+  boolean hasBlock(Hash hash);
+
+  Optional<Block> block(Hash hash);
+
+  /**
+   * Checks a header (linkage to a known header, proof of work, target, timestamp) and stores it.
+   * {@code unknown-parent} when its parent header is not known; {@code already-known} when stored.
+   */
+  Optional<Rejected> acceptHeader(BlockHeader header);
+
+  /**
+   * Validates and stores a block whose parent block is stored, connecting it if it extends the chain
+   * with the most work (reorganising if needed). {@code unknown-parent} when the parent is missing.
+   */
+  Optional<Rejected> acceptBlock(Block block);
+
+  /** True when the transaction is in the mempool or known as confirmed. */
+  boolean hasTx(Hash txid);
+
+  /** A mempool transaction, for relaying and compact-block reconstruction. */
+  Optional<Transaction> mempoolTx(Hash txid);
+
+  /** Txids of every mempool transaction (a snapshot). */
+  List<Hash> mempoolTxids();
+
+  /** Adds a transaction to the mempool. */
+  Optional<Rejected> acceptTx(Transaction tx);
+
+  /**
+   * Registers the network to hear of every newly accepted transaction and every new tip, whatever
+   * their source (RPC, miner, peers). Callbacks may come from any thread and must return quickly.
+   */
+  void addListener(Listener listener);
+
+  /** Newly accepted items, to be announced to peers. */
+  interface Listener {
+    /** A transaction entered the mempool: new, or returned by a reorganisation (announce it again). */
+    void onTransaction(Transaction tx);
+
+    /** A block became the new tip (once per connected block, in order). */
+    void onBlockConnected(Block block);
+  }
+}

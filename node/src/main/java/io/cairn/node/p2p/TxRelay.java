@@ -1,0 +1,344 @@
+package io.cairn.node.p2p;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
+import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.MessageCodec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Transaction gossip by flooding. Announcing: each accepted transaction's txid is queued for every
+ * peer not known to have it and sent in {@code INV_TX} batches after a short random delay, only while
+ * the peer's channel is writable; a queue that reaches its bound sets an overflow flag that later
+ * refills the queue from the mempool, so nothing is dropped, only delayed. Fetching: each unknown
+ * txid is requested from one announcer at a time (bounded in flight per peer), then from the next
+ * announcer after a timeout or a not-found.
+ */
+final class TxRelay {
+  /** Stateless failures that no honest peer relays. */
+  private static final Set<Reason> MISBEHAVIOUR = EnumSet.of(Reason.BAD_SIGNATURE, Reason.MALFORMED,
+      Reason.ZERO_AMOUNT, Reason.MEMO_TOO_LONG, Reason.AMOUNT_OVERFLOW, Reason.BAD_VERSION);
+  private static final int MAX_TXS_BYTES = 1 << 20;
+  private static final int MAX_ATTEMPTS = 8;
+
+  private final Network net;
+  private final LruSet<Hash> recent = new LruSet<>(100_000);
+  /** Rejected for a reason a later block may lift (e.g. a nonce gap); forgotten on every new tip. */
+  private final LruSet<Hash> rejected = new LruSet<>(50_000);
+  private final LinkedHashMap<Hash, Fetch> pending = new LinkedHashMap<>();
+  /** Txids whose fetch waits for a free announcer (may hold stale entries, checked on use). */
+  private final ArrayDeque<Hash> waiting = new ArrayDeque<>();
+
+  private static final class Fetch {
+    final ArrayDeque<Peer> announcers = new ArrayDeque<>(2);
+    Peer current;
+    long requestedAt;
+    int attempts;
+  }
+
+  TxRelay(Network net) {
+    this.net = net;
+  }
+
+  // ---- announcing ----
+
+  void onAccepted(Transaction tx) {
+    Hash id = tx.txid();
+    recent.add(id);
+    for (Peer p : net.peers.values()) {
+      if (!p.knownTx.contains(id)) {
+        queue(p, id);
+      }
+    }
+  }
+
+  private void queue(Peer p, Hash id) {
+    if (p.announceQueue.size() >= net.cfg.maxAnnounceQueue()) {
+      p.announceOverflow = true;
+    } else {
+      p.announceQueue.add(id);
+    }
+    scheduleFlush(p);
+  }
+
+  private void scheduleFlush(Peer p) {
+    if (!p.announceScheduled && !p.closed) {
+      p.announceScheduled = true;
+      long base = Math.max(1, net.cfg.txAnnounceInterval().toMillis());
+      long delay = base / 2 + (long) (net.random.nextDouble() * base);
+      net.schedule(() -> {
+        p.announceScheduled = false;
+        flushAnnouncements(p);
+      }, delay);
+    }
+  }
+
+  void flushAnnouncements(Peer p) {
+    if (p.closed) {
+      return;
+    }
+    if (p.announceQueue.isEmpty() && p.announceOverflow) {
+      p.announceOverflow = false;
+      for (Hash id : net.backend.mempoolTxids()) {
+        if (!p.knownTx.contains(id)) {
+          queue(p, id);
+        }
+      }
+    }
+    while (p.writable() && !p.announceQueue.isEmpty()) {
+      List<Hash> batch = new ArrayList<>();
+      while (batch.size() < MessageCodec.MAX_INV && !p.announceQueue.isEmpty()) {
+        Hash id = p.announceQueue.poll();
+        if (p.knownTx.add(id)) {
+          batch.add(id);
+        }
+      }
+      if (!batch.isEmpty()) {
+        p.send(new Message.InvTx(batch));
+      }
+    }
+    if (!p.announceQueue.isEmpty() || p.announceOverflow) {
+      scheduleFlush(p);
+    }
+  }
+
+  void onConnected(Peer p) {
+    p.send(new Message.GetMempool());
+  }
+
+  void serveMempool(Peer p) {
+    long now = net.now();
+    if (now - p.lastMempoolServedMs < 1_000) {
+      return; // rate limited: at most one full mempool announcement per second
+    }
+    p.lastMempoolServedMs = now;
+    p.announceOverflow = true;
+    flushAnnouncements(p);
+  }
+
+  // ---- fetching ----
+
+  void onInv(Peer p, List<Hash> ids) {
+    for (Hash id : ids) {
+      p.knownTx.add(id);
+      if (recent.contains(id) || rejected.contains(id)) {
+        continue;
+      }
+      Fetch f = pending.get(id);
+      if (f != null) {
+        if (f.current != p && !f.announcers.contains(p)) {
+          f.announcers.add(p);
+        }
+        continue;
+      }
+      if (net.backend.hasTx(id)) {
+        recent.add(id);
+        continue;
+      }
+      if (pending.size() >= net.cfg.maxTxPending()) {
+        p.needMempool = true; // the peer still has it: GET_MEMPOOL once the backlog drains
+        continue;
+      }
+      f = new Fetch();
+      f.announcers.add(p);
+      pending.put(id, f);
+      waiting.add(id);
+    }
+    dispatch();
+  }
+
+  /** Assigns waiting fetches to announcers with free request slots, batching per peer. */
+  void dispatch() {
+    int max = net.cfg.maxTxInFlightPerPeer();
+    int free = 0;
+    for (Peer p : net.peers.values()) {
+      free += p.txInFlight.size() < max ? 1 : 0;
+    }
+    Map<Peer, List<Hash>> batches = new HashMap<>();
+    long now = net.now();
+    for (int n = waiting.size(); n > 0 && free > 0; n--) {
+      Hash id = waiting.poll();
+      Fetch f = pending.get(id);
+      if (f == null || f.current != null) {
+        continue;
+      }
+      Peer chosen = null;
+      for (Iterator<Peer> it = f.announcers.iterator(); it.hasNext(); ) {
+        Peer p = it.next();
+        if (p.txInFlight.size() < max) {
+          it.remove();
+          chosen = p;
+          break;
+        }
+      }
+      if (chosen == null) {
+        waiting.add(id);
+        continue;
+      }
+      f.current = chosen;
+      f.requestedAt = now;
+      chosen.txInFlight.add(id);
+      chosen.txRequested.add(id);
+      free -= chosen.txInFlight.size() < max ? 0 : 1;
+      batches.computeIfAbsent(chosen, k -> new ArrayList<>()).add(id);
+    }
+    batches.forEach((p, ids) -> {
+      for (int i = 0; i < ids.size(); i += MessageCodec.MAX_INV) {
+        p.send(new Message.GetTx(ids.subList(i, Math.min(ids.size(), i + MessageCodec.MAX_INV))));
+      }
+    });
+  }
+
+  void onTxs(Peer p, List<Transaction> txs) {
+    for (Transaction tx : txs) {
+      Hash id = tx.txid();
+      if (!p.txRequested.remove(id)) {
+        net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "transaction " + id.shortHex() + " was not requested"));
+        return;
+      }
+      p.txInFlight.remove(id);
+      p.knownTx.add(id);
+      net.stats.txReceived.increment();
+      Fetch f = pending.remove(id);
+      if (f != null && f.current != null && f.current != p) {
+        f.current.txInFlight.remove(id);
+      }
+      if (recent.contains(id) || net.backend.hasTx(id)) {
+        net.stats.txDuplicates.increment();
+        continue;
+      }
+      Optional<Rejected> r = net.backend.acceptTx(tx);
+      if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
+        recent.add(id);
+      } else {
+        rejected.add(id);
+      }
+      if (r.isPresent()) {
+        if (r.get().reason() == Reason.ALREADY_KNOWN) {
+          net.stats.txDuplicates.increment();
+        } else if (MISBEHAVIOUR.contains(r.get().reason())) {
+          net.misbehave(p, r.get());
+          return;
+        }
+      }
+    }
+    dispatch();
+  }
+
+  void onNotFound(Peer p, List<Hash> ids) {
+    for (Hash id : ids) {
+      if (p.txInFlight.remove(id)) {
+        release(id, p, false);
+      }
+    }
+    dispatch();
+  }
+
+  /** Puts a fetch back for another announcer; {@code retrySame} keeps this one as a last resort. */
+  private void release(Hash id, Peer p, boolean retrySame) {
+    Fetch f = pending.get(id);
+    if (f == null || f.current != p) {
+      return;
+    }
+    f.current = null;
+    f.attempts++;
+    if (retrySame && !p.closed) {
+      f.announcers.addLast(p);
+    }
+    if (f.announcers.isEmpty() || f.attempts > MAX_ATTEMPTS) {
+      pending.remove(id);
+    } else {
+      waiting.add(id);
+    }
+  }
+
+  void tick() {
+    long deadline = net.now() - net.cfg.txRequestTimeout().toMillis();
+    List<Map.Entry<Hash, Fetch>> late = new ArrayList<>();
+    for (Map.Entry<Hash, Fetch> e : pending.entrySet()) {
+      Fetch f = e.getValue();
+      if (f.current != null && f.requestedAt < deadline) {
+        late.add(e);
+      }
+    }
+    for (Map.Entry<Hash, Fetch> e : late) {
+      Peer p = e.getValue().current;
+      p.txInFlight.remove(e.getKey());
+      release(e.getKey(), p, true);
+    }
+    dispatch();
+    for (Peer p : net.peers.values()) {
+      if (p.announceOverflow && p.announceQueue.isEmpty()) {
+        flushAnnouncements(p);
+      }
+      if (p.needMempool && pending.size() < net.cfg.maxTxPending() / 2) {
+        p.needMempool = false;
+        p.send(new Message.GetMempool());
+      }
+    }
+  }
+
+  void onClosed(Peer p) {
+    List<Hash> orphaned = new ArrayList<>(p.txInFlight);
+    for (Hash id : orphaned) {
+      release(id, p, false);
+    }
+    for (Iterator<Map.Entry<Hash, Fetch>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+      Fetch f = it.next().getValue();
+      f.announcers.remove(p);
+      if (f.current == null && f.announcers.isEmpty()) {
+        it.remove();
+      }
+    }
+    dispatch();
+  }
+
+  // ---- serving ----
+
+  void serveTxs(Peer p, List<Hash> ids) {
+    List<Transaction> batch = new ArrayList<>();
+    List<Hash> missing = new ArrayList<>();
+    int bytes = 0;
+    for (Hash id : ids) {
+      Optional<Transaction> tx = net.backend.mempoolTx(id);
+      if (tx.isEmpty()) {
+        missing.add(id);
+        continue;
+      }
+      batch.add(tx.get());
+      p.knownTx.add(id);
+      bytes += tx.get().encodedLength();
+      if (bytes >= MAX_TXS_BYTES) {
+        p.send(new Message.Txs(batch));
+        batch = new ArrayList<>();
+        bytes = 0;
+      }
+    }
+    if (!batch.isEmpty()) {
+      p.send(new Message.Txs(batch));
+    }
+    if (!missing.isEmpty()) {
+      p.send(new Message.NotFound(false, missing));
+    }
+  }
+
+  /** A new tip may make previously rejected transactions valid. */
+  void onNewTip() {
+    rejected.clear();
+  }
+
+  int pendingCount() {
+    return pending.size();
+  }
+}

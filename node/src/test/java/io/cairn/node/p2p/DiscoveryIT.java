@@ -1,0 +1,63 @@
+package io.cairn.node.p2p;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.node.p2p.TestNodes.Node;
+import io.cairn.node.p2p.wire.MessageType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A node given one bootstrap address finds the others through address exchange. */
+class DiscoveryIT {
+
+  @Test
+  void oneBootstrapAddressLeadsToTheRestOfTheNetwork() {
+    try (TestNodes t = new TestNodes()) {
+      Node hub = t.start();
+      Node x = t.start();
+      Node y = t.start();
+      TestNodes.link(x, hub);
+      TestNodes.link(y, hub);
+      Node joiner = t.start(TestNodes.fast().bootstrap(List.of(hub.net().listenAddress())).targetOutbound(8).build());
+      await().atMost(Duration.ofSeconds(20)).until(() ->
+          joiner.connectedTo(hub) && joiner.connectedTo(x) && joiner.connectedTo(y));
+      assertTrue(joiner.net().addressBookSize() >= 3);
+      assertTrue(joiner.book().loadAll().stream().anyMatch(e -> e.address().equals(x.net().listenAddress())
+          && e.lastSuccessMs() > 0), "address book records the successful link");
+    }
+  }
+
+  @Test
+  void reconnectsAfterThePeerComesBack() {
+    try (TestNodes t = new TestNodes()) {
+      Node a = t.start();
+      Node b = t.start();
+      Node dialer = t.start(TestNodes.fast().bootstrap(List.of(a.net().listenAddress())).targetOutbound(1).build());
+      await().atMost(Duration.ofSeconds(10)).until(() -> dialer.connectedTo(a));
+      a.net().disconnect(dialer.id());
+      // A second HELLO from a means a second link: the dialer came back after its backoff.
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          dialer.net().stats().messagesIn().get(MessageType.HELLO) >= 2 && dialer.connectedTo(a));
+      assertTrue(b.net().peers().isEmpty());
+    }
+  }
+
+  @Test
+  void blockedPeersAreDroppedAndRefusedUntilHealed() {
+    try (TestNodes t = new TestNodes()) {
+      Node a = t.start();
+      Node b = t.start(TestNodes.fast().bootstrap(List.of(a.net().listenAddress())).targetOutbound(1).build());
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a));
+      b.net().setBlockedPeers(java.util.Set.of(a.id()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> !b.connectedTo(a) && !a.connectedTo(b));
+      // b keeps dialling (its target is 1) and keeps refusing the blocked node.
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          b.net().stats().refused().getOrDefault(io.cairn.common.reason.Reason.BANNED, 0L) >= 1);
+      assertTrue(!b.connectedTo(a));
+      b.net().setBlockedPeers(java.util.Set.of());
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a));
+    }
+  }
+}

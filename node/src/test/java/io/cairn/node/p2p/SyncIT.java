@@ -1,0 +1,76 @@
+package io.cairn.node.p2p;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.common.model.Block;
+import io.cairn.common.model.Transaction;
+import io.cairn.node.p2p.TestNodes.Node;
+import io.cairn.node.p2p.wire.MessageType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Headers-first sync from several peers, and convergence of two halves on the heavier chain. */
+class SyncIT {
+
+  @Test
+  void lateJoinerSyncsFromThreePeersAtOnce() {
+    try (TestNodes t = new TestNodes()) {
+      // Capped upload makes each server slow enough that the joiner must spread its requests.
+      P2pConfig servers = TestNodes.fast().maxUploadRate(30_000).build();
+      Node a = t.start(servers);
+      Node b = t.start(servers);
+      Node c = t.start(servers);
+      for (int i = 0; i < 500; i++) {
+        a.chain().mine(false);
+      }
+      a.chain().copyTo(b.chain());
+      a.chain().copyTo(c.chain());
+      assertEquals(500, c.chain().tip().height());
+
+      Node late = t.start(TestNodes.fast().bootstrap(List.of(a.net().listenAddress(), b.net().listenAddress(),
+          c.net().listenAddress())).targetOutbound(3).build());
+      await().atMost(Duration.ofSeconds(40)).until(() -> late.chain().tip().equals(a.chain().tip()));
+      for (Node server : List.of(a, b, c)) {
+        long served = server.net().stats().bytesOut().get(MessageType.BLOCK);
+        assertTrue(served > 0, "node " + server.index() + " served no blocks");
+      }
+      assertEquals(0, late.net().blocksWanted());
+      assertTrue(late.net().stats().blocksReceived() >= 500);
+    }
+  }
+
+  @Test
+  void halvesConvergeOnTheHeavierChain() {
+    try (TestNodes t = new TestNodes()) {
+      Node a1 = t.start();
+      Node a2 = t.start();
+      Node b1 = t.start();
+      Node b2 = t.start();
+      TestNodes.link(a1, a2);
+      TestNodes.link(b1, b2);
+      Transaction tx = a1.chain().tx(7, 0);
+      a1.chain().acceptTx(tx);
+      await().atMost(Duration.ofSeconds(10)).until(() -> a2.chain().inMempool(tx.txid()));
+      for (int i = 0; i < 3; i++) {
+        a1.chain().mine(true);
+      }
+      for (int i = 0; i < 6; i++) {
+        b1.chain().mine(false);
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          a2.chain().tip().height() == 3 && b2.chain().tip().height() == 6);
+      assertTrue(a1.chain().mempoolSize() == 0);
+
+      TestNodes.link(a2, b2);
+      Block heavier = b1.chain().block(b1.chain().tip().hash()).orElseThrow();
+      await().atMost(Duration.ofSeconds(15)).until(() -> List.of(a1, a2, b1, b2).stream()
+          .allMatch(n -> n.chain().tip().hash().equals(heavier.hash())));
+      // The losing branch's transaction is back in the mempools of the half that mined it, and relayed.
+      assertTrue(a1.chain().inMempool(tx.txid()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> b1.chain().inMempool(tx.txid()));
+    }
+  }
+}
