@@ -8,15 +8,22 @@ import io.cairn.common.address.Address;
 import io.cairn.common.amount.Amount;
 import io.cairn.common.bytes.Hex;
 import io.cairn.common.crypto.Ed25519;
+import io.cairn.common.crypto.Hash;
 import io.cairn.common.crypto.PublicKey;
 import io.cairn.common.model.Block;
 import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
 import io.cairn.common.testing.Fixtures;
 import io.cairn.common.testing.SeedCorpus;
 import io.cairn.node.chain.BlockIndexEntry;
+import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.MessageCodec;
+import io.cairn.node.p2p.wire.NetAddress;
+import io.cairn.node.p2p.wire.PeerAddress;
 import io.cairn.node.state.Account;
 import io.cairn.node.state.StateDelta;
 import io.cairn.node.state.StateDelta.Change;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +39,8 @@ public final class FuzzSeeds {
   private static final String RPC = "io.cairn.node.rpc.DispatcherFuzzTest";
   private static final String DELTA = "io.cairn.node.state.StateDeltaFuzzTest";
   private static final String STORE = "io.cairn.node.store.StoreCodecFuzzTest";
+  private static final String MESSAGE = "io.cairn.node.p2p.wire.MessageCodecFuzzTest";
+  private static final String FRAMES = "io.cairn.node.p2p.FrameFuzzTest";
 
   private FuzzSeeds() {}
 
@@ -40,6 +49,57 @@ public final class FuzzSeeds {
     rpc(c);
     deltas(c);
     store(c);
+    p2p(c);
+  }
+
+  private static void p2p(SeedCorpus c) {
+    Block b = Fixtures.mine(Fixtures.block(Fixtures.genesisHash(), 1, Fixtures.GENESIS_TIME_MS + 1_000,
+        Fixtures.transfers(2)));
+    Hash h = b.hash();
+    List<Message> messages = List.of(
+        new Message.Hello(MessageCodec.PROTOCOL_VERSION, Fixtures.genesisHash(), h, 7420, 12,
+            BigInteger.valueOf(123_456_789), "cairn/0.1.0"),
+        new Message.Ping(-5), new Message.Pong(42), new Message.Bye(Reason.FLOOD, "too much"),
+        new Message.InvTx(List.of(h, Fixtures.genesisHash())), new Message.GetTx(List.of(h)),
+        new Message.Txs(b.transactions()), new Message.NotFound(true, List.of(h)), new Message.GetMempool(),
+        new Message.GetHeaders(List.of(h, Fixtures.genesisHash())), new Message.Headers(List.of(b.header())),
+        new Message.GetBlocks(List.of(h)), new Message.FullBlock(b), new Message.GetCompact(h),
+        new Message.CompactBlock(b.header(), 99, List.of(0xffff_ffff_ffffL, 1L)),
+        new Message.GetBlockTxs(h, List.of(0, 1)), new Message.BlockTxs(h, b.transactions()),
+        new Message.GetAddrs(),
+        new Message.Addrs(List.of(new NetAddress(new PeerAddress("127.0.0.1", 7420), 5),
+            new NetAddress(new PeerAddress("node-1.example", 17421), 0))));
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    for (Message m : messages) {
+      byte[] frame = MessageCodec.encode(m);
+      String name = "valid-" + m.type().name().toLowerCase(java.util.Locale.ROOT);
+      c.write(MESSAGE, "frame", name, frame);
+      byte[] framed = framed(frame);
+      c.write(FRAMES, "frames", name, plus(new byte[] {(byte) (framed.length / 2)}, framed));
+      stream.writeBytes(framed);
+    }
+    byte[] all = stream.toByteArray();
+    c.write(FRAMES, "frames", "valid-all-types", plus(new byte[] {7}, all));
+    byte[] hello = MessageCodec.encode(messages.get(0));
+    c.write(MESSAGE, "frame", "unknown-type", new byte[] {(byte) 0xee, 1, 2});
+    c.write(MESSAGE, "frame", "hello-trailing-byte", plus(hello, (byte) 0));
+    c.write(MESSAGE, "frame", "hello-truncated", truncated(hello, 1));
+    c.write(MESSAGE, "frame", "hello-bad-utf8", plus(truncated(hello, 12), (byte) 1, (byte) 0xc3));
+    c.write(MESSAGE, "frame", "inv-count-huge", patched(MessageCodec.encode(messages.get(4)), 1,
+        (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff));
+    c.write(FRAMES, "frames", "length-too-long", new byte[] {0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1});
+    c.write(FRAMES, "frames", "empty-frame", new byte[] {0, 0, 0, 0, 0});
+    c.write(FRAMES, "frames", "partial-length", new byte[] {1, 0, 0});
+  }
+
+  private static byte[] framed(byte[] frame) {
+    byte[] out = new byte[frame.length + 4];
+    out[0] = (byte) (frame.length >>> 24);
+    out[1] = (byte) (frame.length >>> 16);
+    out[2] = (byte) (frame.length >>> 8);
+    out[3] = (byte) frame.length;
+    System.arraycopy(frame, 0, out, 4, frame.length);
+    return out;
   }
 
   private static void rpc(SeedCorpus c) {
