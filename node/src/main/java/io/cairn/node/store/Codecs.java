@@ -1,6 +1,7 @@
 package io.cairn.node.store;
 
 import io.cairn.common.address.Address;
+import io.cairn.common.codec.DecodeException;
 import io.cairn.common.codec.Reader;
 import io.cairn.common.codec.Writer;
 import io.cairn.common.crypto.Hash;
@@ -13,6 +14,19 @@ import java.util.List;
 /** The codecs of the schema's keys and values. All fixed-width integers are big-endian. */
 final class Codecs {
   private Codecs() {}
+
+  /**
+   * A u32 field that is stored from a non-negative int: a value of 2^31 or more was never written by
+   * the store, so it is corruption (not clamped, not wrapped to a negative int).
+   */
+  private static int u31(Reader r, String what) {
+    int at = r.position();
+    long v = r.u32(what);
+    if (v > Integer.MAX_VALUE) {
+      throw new DecodeException("Expected a " + what + " below 2^31 at offset " + at + " but got " + v);
+    }
+    return (int) v;
+  }
 
   static final Codec<byte[]> RAW = new Codec<>() {
     @Override
@@ -118,8 +132,7 @@ final class Codecs {
     @Override
     public TxLocation decode(byte[] bytes) {
       Reader r = new Reader(bytes);
-      TxLocation loc = new TxLocation(Hash.of(r.fixed(32, "block hash")), r.u63("height"),
-          (int) Math.min(Integer.MAX_VALUE, r.u32("position")));
+      TxLocation loc = new TxLocation(Hash.of(r.fixed(32, "block hash")), r.u63("height"), u31(r, "position"));
       r.finish("tx location");
       return loc;
     }
@@ -134,9 +147,9 @@ final class Codecs {
     @Override
     public Integer decode(byte[] bytes) {
       Reader r = new Reader(bytes);
-      long v = r.u32("u32");
+      int v = u31(r, "u32");
       r.finish("u32");
-      return (int) v;
+      return v;
     }
   };
 
@@ -154,7 +167,7 @@ final class Codecs {
     @Override
     public HistoryKey decode(byte[] bytes) {
       Reader r = new Reader(bytes);
-      HistoryKey k = new HistoryKey(Address.read(r), r.u63("height"), (int) r.u32("position"));
+      HistoryKey k = new HistoryKey(Address.read(r), r.u63("height"), u31(r, "position"));
       r.finish("history key");
       return k;
     }

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * </pre>
  *
  * Status codes on disk (stable): 0 header only, 1 body stored, 2 valid (connected at least once),
- * 3 invalid (failed validation or descends from a block that did).
+ * 3 invalid (failed validation or descends from a block that did). The work is positive and minimal
+ * (no leading zero byte); anything else is refused as corruption.
  */
 final class IndexEntryCodec implements Codec<BlockIndexEntry> {
   static final IndexEntryCodec INSTANCE = new IndexEntryCodec();
@@ -51,7 +52,12 @@ final class IndexEntryCodec implements Codec<BlockIndexEntry> {
   public BlockIndexEntry decode(byte[] bytes) {
     Reader r = new Reader(bytes);
     BlockHeader h = BlockHeader.read(r);
+    int workAt = r.position();
     byte[] work = r.bytes8(33, "cumulative work");
+    if (work.length == 0 || work[0] == 0) {
+      throw new DecodeException("Expected positive cumulative work without leading zero bytes at offset " + workAt
+          + " but got " + (work.length == 0 ? "none" : "a leading zero byte"));
+    }
     int at = r.position();
     int code = r.u8("status");
     if (code >= BY_CODE.length) {
