@@ -15,13 +15,8 @@ import java.util.List;
 
 /**
  * Writes the seed corpora of common's fuzz targets from the shared {@link Fixtures} plus a few
- * tricky inputs. Deterministic; run from the repository root and commit the output:
- *
- * <pre>
- * mvn -B -q -o -pl common test-compile exec:java ... (or from an IDE) io.cairn.common.testing.FuzzSeeds common
- * </pre>
- *
- * (docs/reliability.md has the exact command.)
+ * tricky inputs. Deterministic; run once from the repository root with argument {@code common} and
+ * commit the output (docs/reliability.md, "Fuzzing", has the command).
  */
 public final class FuzzSeeds {
   private static final String MODEL = "io.cairn.common.model.CodecFuzzTest";

@@ -6,6 +6,9 @@ import io.cairn.common.codec.Reader;
 import io.cairn.common.codec.Writer;
 import io.cairn.common.crypto.Hash;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +56,20 @@ final class WireIo {
     w.bytes8(Bytes.of(s.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * u8 length then that many bytes of well-formed UTF-8. Malformed bytes are refused, not replaced:
+   * a replaced string re-encodes longer (3 bytes per U+FFFD), so an address relayed onward could no
+   * longer be encoded.
+   */
   static String readText(Reader r, int max, String what) {
-    return new String(r.bytes8(max, what), StandardCharsets.UTF_8);
+    int at = r.position();
+    byte[] b = r.bytes8(max, what);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+    } catch (CharacterCodingException e) {
+      throw new DecodeException("Expected UTF-8 text for " + what + " at offset " + at + " but got malformed bytes");
+    }
   }
 
   static String clip(String s, int maxBytes) {
