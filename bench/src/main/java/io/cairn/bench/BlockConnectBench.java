@@ -9,8 +9,7 @@ import io.cairn.node.consensus.SignatureCheck;
 import io.cairn.node.store.ChainEngine;
 import io.cairn.node.store.ChainStore;
 import io.cairn.node.store.ImportResult;
-import io.cairn.node.store.ParallelSignatureCheck;
-import io.cairn.node.store.VerifiedTxCache;
+import io.cairn.node.mempool.verify.TxVerifier;
 import io.cairn.node.testing.BlockDraft;
 import io.cairn.node.testing.ChainBuilder;
 import io.cairn.node.testing.TestKey;
@@ -57,8 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code store}: {@code memory} ({@link ChainStore#inMemory}, the CPU-only figure) or
  *       {@code rocksdb} ({@link ChainStore#open} in a temporary directory; the connect batch is synced);
  *   <li>{@code sigs}: {@code direct} ({@link SignatureCheck#DIRECT}, one thread), {@code parallel}
- *       ({@link ParallelSignatureCheck} over a pool of one thread per core and an empty {@link
- *       VerifiedTxCache}), {@code preverified} (the same with every txid already in the cache, as when
+ *       (the node's {@link TxVerifier}: one worker thread per core and an empty cache), {@code preverified} (the same with every txid already in the cache, as when
  *       the mempool verified the transactions before the block arrived).
  * </ul>
  *
@@ -127,6 +125,16 @@ public class BlockConnectBench {
     long now() {
       return block.header().timestampMs() + 1_000;
     }
+
+    /** A node {@link TxVerifier} with one worker per core; its threads join {@link #workers}. */
+    TxVerifier verifier() {
+      return new TxVerifier(genesis, CORES, 2 * TXS, r -> {
+        Thread t = new Thread(r, "cairn-verify");
+        t.setDaemon(true);
+        workers.add(t);
+        return t;
+      });
+    }
   }
 
   /** A fresh store and engine for every invocation, at the prefix's tip. */
@@ -141,6 +149,8 @@ public class BlockConnectBench {
     Path dir;
     ChainStore chainStore;
     ChainEngine engine;
+    /** The node's verifier (the one the node uses), fresh per invocation so nothing is cached. */
+    TxVerifier verifier;
 
     @Setup(Level.Invocation)
     public void open(Fixture f) throws IOException {
@@ -153,11 +163,10 @@ public class BlockConnectBench {
       SignatureCheck check;
       switch (sigs) {
         case "direct" -> check = SignatureCheck.DIRECT;
-        case "parallel" -> check = new ParallelSignatureCheck(f.pool, CORES, new VerifiedTxCache(2 * TXS));
+        case "parallel" -> check = verifier = f.verifier();
         case "preverified" -> {
-          VerifiedTxCache cache = new VerifiedTxCache(2 * TXS);
-          cache.addAll(f.block.txids());
-          check = new ParallelSignatureCheck(f.pool, CORES, cache);
+          check = verifier = f.verifier();
+          verifier.verifyAll(f.block.transactions()); // as the mempool would have, before the block
         }
         default -> throw new IllegalArgumentException("sigs " + sigs);
       }
@@ -171,6 +180,10 @@ public class BlockConnectBench {
 
     @TearDown(Level.Invocation)
     public void close() throws IOException {
+      if (verifier != null) {
+        verifier.close(); // its threads end here, so the next invocation's CPU reading starts clean
+        verifier = null;
+      }
       chainStore.close();
       if (dir != null) {
         try (Stream<Path> files = Files.walk(dir)) {
@@ -206,7 +219,7 @@ public class BlockConnectBench {
     return check(ok);
   }
 
-  /** The same checks split in one chunk per core over the pool (as ParallelSignatureCheck splits them). */
+  /** The same checks split in one chunk per core over the pool (as TxVerifier spreads them). */
   @Benchmark
   public int verifyPool(Fixture f) throws InterruptedException, ExecutionException {
     List<Transaction> txs = f.block.transactions();

@@ -12,6 +12,7 @@ import io.cairn.common.model.Transaction;
 import io.cairn.common.reason.Reason;
 import io.cairn.node.chain.BlockIndexEntry.Status;
 import io.cairn.node.consensus.SignatureCheck;
+import io.cairn.node.mempool.verify.TxVerifier;
 import io.cairn.node.testing.ChainBuilder;
 import io.cairn.node.testing.TestKey;
 import java.util.List;
@@ -268,16 +269,12 @@ abstract class ChainEngineContract {
     store.close();
     chain = ChainBuilder.create();
     store = newStore(chain);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try {
-      VerifiedTxCache cache = new VerifiedTxCache(1_000);
-      engine = ChainEngine.open(store, new ParallelSignatureCheck(pool, 2, cache));
+    try (TxVerifier verifier = new TxVerifier(chain.genesisHash(), 2, 1_000)) {
+      engine = ChainEngine.open(store, verifier);
       List<Block> blocks = busyChain(chain.genesisHash(), 3, 7);
       blocks.forEach(this::accept);
       assertAt(blocks.get(2));
-      assertEquals(6, cache.size());
-    } finally {
-      pool.shutdownNow();
+      assertEquals(6, verifier.cachedCount());
     }
   }
 }

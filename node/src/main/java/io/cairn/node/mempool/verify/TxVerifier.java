@@ -41,13 +41,18 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
 
   /** A verifier with {@code threads} workers and room for {@code cacheCapacity} verified txids. */
   public TxVerifier(Hash genesis, int threads, int cacheCapacity) {
+    this(genesis, threads, cacheCapacity, daemonThreads());
+  }
+
+  /** The same with the workers made by {@code workers} (e.g. to watch their CPU time in a benchmark). */
+  public TxVerifier(Hash genesis, int threads, int cacheCapacity, ThreadFactory workers) {
     this.genesis = Objects.requireNonNull(genesis, "genesis");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
     this.threads = threads;
     this.cache = new VerifiedCache(cacheCapacity);
-    this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
+    this.pool = Executors.newFixedThreadPool(threads, Objects.requireNonNull(workers, "workers"));
   }
 
   /** One worker per available core and the default cache. */
