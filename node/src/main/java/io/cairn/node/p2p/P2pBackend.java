@@ -8,6 +8,7 @@ import io.cairn.common.reason.Rejected;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything the peer-to-peer network needs from the rest of the node: the chain store, consensus and
@@ -54,6 +55,17 @@ public interface P2pBackend {
    */
   Optional<Rejected> acceptBlock(Block block);
 
+  /**
+   * {@link #acceptBlock} without waiting: blocks are imported in the order of these calls (so a
+   * child may be submitted before its parent's import finished), while their signature checks may
+   * overlap. The future completes on a node thread, never the caller's; it fails only when the node
+   * cannot take the block (shutting down, or the chain thread is stuck), which is not the sender's
+   * fault. The default waits, for simple implementations.
+   */
+  default CompletableFuture<Optional<Rejected>> acceptBlockAsync(Block block) {
+    return CompletableFuture.completedFuture(acceptBlock(block));
+  }
+
   /** True when the transaction is in the mempool or known as confirmed. */
   boolean hasTx(Hash txid);
 
@@ -65,6 +77,16 @@ public interface P2pBackend {
 
   /** Adds a transaction to the mempool. */
   Optional<Rejected> acceptTx(Transaction tx);
+
+  /**
+   * {@link #acceptTx} for many transactions without waiting: one result per input, in order
+   * (signatures checked in parallel, admitted in input order). The future completes on a node
+   * thread; a node too busy to take them answers {@code busy} for each. The default calls {@link
+   * #acceptTx} one by one.
+   */
+  default CompletableFuture<List<Optional<Rejected>>> acceptTxsAsync(List<Transaction> txs) {
+    return CompletableFuture.completedFuture(txs.stream().map(this::acceptTx).toList());
+  }
 
   /**
    * Registers the network to hear of every newly accepted transaction and every new tip, whatever

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The peer-to-peer network's {@link P2pBackend} over the node: headers and blocks go to the chain
@@ -98,6 +99,11 @@ final class Backend implements P2pBackend {
     return outcome(ChainThread.await(actor.submitBlock(block), TIMEOUT), "block " + block.hash());
   }
 
+  @Override
+  public CompletableFuture<Optional<Rejected>> acceptBlockAsync(Block block) {
+    return actor.submitBlock(block).thenApply(r -> outcome(r, "block " + block.hash()));
+  }
+
   private static Optional<Rejected> outcome(ImportResult r, String what) {
     return switch (r.outcome()) {
       case ACCEPTED -> Optional.empty();
@@ -129,6 +135,17 @@ final class Backend implements P2pBackend {
     } catch (ChainThread.Unavailable e) {
       return Optional.of(Rejected.of(Reason.BUSY, e.getMessage())); // not the peer's fault: no ban
     }
+  }
+
+  @Override
+  public CompletableFuture<List<Optional<Rejected>>> acceptTxsAsync(List<Transaction> txs) {
+    return actor.submitTxs(txs).handle((admissions, e) -> {
+      if (e == null) {
+        return admissions.stream().map(Admission::rejection).toList();
+      }
+      Optional<Rejected> busy = Optional.of(Rejected.of(Reason.BUSY, "the node cannot take transactions now"));
+      return txs.stream().map(t -> busy).toList(); // not the peer's fault: no ban
+    });
   }
 
   @Override

@@ -61,6 +61,8 @@ final class ChainActor {
   private volatile long poolBytes;
   private final ConcurrentLinkedQueue<Waiting> intake = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean roundScheduled = new AtomicBoolean();
+  /** The import {@link #submitBlock} queued last (guarded by this). */
+  private CompletableFuture<ImportResult> lastImport = CompletableFuture.completedFuture(null);
 
   ChainActor(ChainEngine engine, Mempool mempool, TxVerifier verifier, ChainThread thread, NodeMetrics metrics,
       LongSupplier clock) {
@@ -221,9 +223,18 @@ final class ChainActor {
 
   // ------------------------------------------------------------------------------------ blocks
 
-  /** Verifies the block's signatures on the pool (filling the cache), then imports it on the chain thread. */
-  CompletableFuture<ImportResult> submitBlock(Block block) {
-    return verifier.verifyAllAsync(block.transactions()).thenApplyAsync(ok -> importBlock(block), thread);
+  /**
+   * Verifies the block's signatures on the pool (filling the cache), then imports it on the chain
+   * thread. Imports happen in the order of these calls, whatever order the checks finish in, so a
+   * caller may submit a child before its parent was imported while the pool checks both.
+   */
+  synchronized CompletableFuture<ImportResult> submitBlock(Block block) {
+    CompletableFuture<boolean[]> checked = verifier.verifyAllAsync(block.transactions());
+    CompletableFuture<Object> previous = lastImport.handle((r, e) -> null); // its outcome is not ours
+    CompletableFuture<ImportResult> r = checked.thenCombine(previous, (ok, ignored) -> ok)
+        .thenApplyAsync(ok -> importBlock(block), thread);
+    lastImport = r;
+    return r;
   }
 
   /** Chain thread. */
