@@ -51,18 +51,18 @@ final class Dispatcher {
     try {
       request = gate.parse(body);
     } catch (RpcException e) {
-      return Optional.of(Dto.GSON.toJson(error(JsonNull.INSTANCE, e)));
+      return Optional.of(JsonText.of(error(JsonNull.INSTANCE, e)));
     }
     if (!request.isJsonArray()) {
-      return Optional.ofNullable(answer(request)).map(Dto.GSON::toJson);
+      return Optional.ofNullable(answer(request)).map(JsonText::of);
     }
     JsonArray batch = request.getAsJsonArray();
     if (batch.isEmpty()) {
-      return Optional.of(Dto.GSON.toJson(
+      return Optional.of(JsonText.of(
           error(JsonNull.INSTANCE, new RpcException(RpcErrors.INVALID_REQUEST, "Invalid Request: empty batch"))));
     }
     if (batch.size() > maxBatch) {
-      return Optional.of(Dto.GSON.toJson(error(JsonNull.INSTANCE, new RpcException(RpcErrors.INVALID_REQUEST,
+      return Optional.of(JsonText.of(error(JsonNull.INSTANCE, new RpcException(RpcErrors.INVALID_REQUEST,
           "Invalid Request: batch of " + batch.size() + " calls exceeds the limit of " + maxBatch))));
     }
     // Consecutive calls of one BatchMethod run together (tx_submit: one mempool admission), the rest
@@ -92,7 +92,10 @@ final class Dispatcher {
       }
       for (JsonObject r : responses) {
         if (r != null) {
-          out.append(answered++ == 0 ? "" : ",").append(Dto.GSON.toJson(r));
+          if (answered++ > 0) {
+            out.append(',');
+          }
+          JsonText.write(r, out);
         }
       }
     }

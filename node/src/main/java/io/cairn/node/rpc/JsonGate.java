@@ -1,8 +1,12 @@
 package io.cairn.node.rpc;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
+import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
@@ -11,11 +15,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns a request body into a JSON tree safely: strict UTF-8, strict JSON (RFC 8259, one value, no
- * trailing data) and a nesting limit, all checked by one iterative streaming pass before any tree is
- * built, so hostile input (e.g. a million '[') costs a linear scan and never a deep recursion.
+ * trailing data) and a nesting limit, all checked by the same iterative streaming pass that builds
+ * the tree, so hostile input (e.g. a million '[') costs a linear scan and never a deep recursion.
+ * The tree is the one Gson's {@code JsonParser} would build (numbers kept as their literal text,
+ * a repeated member name keeps its last value); building it here saves a second pass over the text
+ * and Gson's generic tree adapter on every request.
  */
 final class JsonGate {
   private final int maxDepth;
@@ -43,44 +51,85 @@ final class JsonGate {
     } catch (CharacterCodingException e) {
       throw new RpcException(RpcErrors.PARSE_ERROR, "Parse error: the body is not valid UTF-8");
     }
-    check(text);
-    return JsonParser.parseString(text);
+    return build(text);
   }
 
-  private void check(String text) throws RpcException {
+  private JsonElement build(String text) throws RpcException {
     JsonReader r = new JsonReader(new StringReader(text));
     r.setStrictness(Strictness.STRICT);
     try {
+      // open[depth - 1] is the innermost open array or object; names[depth - 1] the member name read for it.
+      JsonElement[] open = new JsonElement[Math.min(maxDepth, 16)];
+      String[] names = new String[open.length];
       int depth = 0;
+      JsonElement done = null;
       do {
         JsonToken t = r.peek();
+        JsonElement value = null;
         switch (t) {
-          case BEGIN_ARRAY -> {
-            enter(++depth);
-            r.beginArray();
+          case BEGIN_ARRAY, BEGIN_OBJECT -> {
+            enter(depth + 1);
+            if (depth == open.length) {
+              open = Arrays.copyOf(open, Math.min(maxDepth, 2 * open.length));
+              names = Arrays.copyOf(names, open.length);
+            }
+            JsonElement container;
+            if (t == JsonToken.BEGIN_ARRAY) {
+              r.beginArray();
+              container = new JsonArray();
+            } else {
+              r.beginObject();
+              container = new JsonObject();
+            }
+            add(open, names, depth, container);
+            open[depth++] = container;
           }
-          case BEGIN_OBJECT -> {
-            enter(++depth);
-            r.beginObject();
+          case END_ARRAY, END_OBJECT -> {
+            if (t == JsonToken.END_ARRAY) {
+              r.endArray();
+            } else {
+              r.endObject();
+            }
+            value = open[--depth];
+            open[depth] = null;
           }
-          case END_ARRAY -> {
-            depth--;
-            r.endArray();
+          case NAME -> names[depth - 1] = r.nextName();
+          case STRING -> value = new JsonPrimitive(r.nextString());
+          case NUMBER -> value = new JsonPrimitive(new LazilyParsedNumber(r.nextString()));
+          case BOOLEAN -> value = new JsonPrimitive(r.nextBoolean());
+          case NULL -> {
+            r.nextNull();
+            value = JsonNull.INSTANCE;
           }
-          case END_OBJECT -> {
-            depth--;
-            r.endObject();
-          }
-          case NAME -> r.nextName();
           case END_DOCUMENT -> throw new RpcException(RpcErrors.PARSE_ERROR, "Parse error: empty body");
-          default -> r.skipValue();
+          default -> throw new IllegalStateException("unexpected token " + t);
+        }
+        if (value != null && t != JsonToken.END_ARRAY && t != JsonToken.END_OBJECT) {
+          add(open, names, depth, value);
+        }
+        if (depth == 0) {
+          done = value;
         }
       } while (depth > 0);
       if (r.peek() != JsonToken.END_DOCUMENT) {
         throw new RpcException(RpcErrors.PARSE_ERROR, "Parse error: data after the JSON value");
       }
+      return done;
     } catch (IOException | IllegalStateException | NumberFormatException e) {
       throw new RpcException(RpcErrors.PARSE_ERROR, "Parse error: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** Adds {@code value} to the innermost open container, if any. */
+  private static void add(JsonElement[] open, String[] names, int depth, JsonElement value) {
+    if (depth == 0) {
+      return;
+    }
+    JsonElement parent = open[depth - 1];
+    if (parent instanceof JsonArray a) {
+      a.add(value);
+    } else {
+      ((JsonObject) parent).add(names[depth - 1], value);
     }
   }
 

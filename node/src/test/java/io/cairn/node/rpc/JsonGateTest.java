@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,19 @@ class JsonGateTest {
   void invalidUtf8IsParseError() {
     RpcException e = assertThrows(RpcException.class, () -> gate.parse(new byte[] {'[', (byte) 0xc3, ']'}));
     assertEquals(RpcErrors.PARSE_ERROR, e.code());
+  }
+
+  @Test
+  void buildsTheTreeGsonWouldBuild() throws Exception {
+    JsonGate wide = new JsonGate(64);
+    for (String json : new String[] {"7", "-0.5e+3", "\"s\\u00e9\\n\"", "true", "null", "[]", "{}",
+        "[1,2.50,-3e2,12345678901234567890123,\"x\",false,null,{\"a\":[{}],\"b\":null}]",
+        "{\"a\":1,\"a\":{\"b\":2},\"c\":[[[\"d\"]]]}",
+        "[" + "[".repeat(40) + "1" + "]".repeat(40) + ",{\"k\":" + "{\"k\":".repeat(20) + "0" + "}".repeat(21) + "]"}) {
+      JsonElement mine = wide.parse(json.getBytes(StandardCharsets.UTF_8));
+      assertEquals(JsonParser.parseString(json), mine, json);
+      assertEquals(Dto.GSON.toJson(JsonParser.parseString(json)), Dto.GSON.toJson(mine), json);
+    }
   }
 
   @Test
