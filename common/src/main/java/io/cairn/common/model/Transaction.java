@@ -27,9 +27,15 @@ import java.util.Objects;
  *
  * The signature covers {@code "cairn/tx/v1" || genesisHash || body}, so a transaction signed for one
  * network is invalid on every other. {@code txid = SHA-256(body || signature)}.
+ *
+ * <p>An immutable value with the accessors, {@code equals} and {@code hashCode} of a record over its
+ * eight fields. It is a class and not a record only to remember its txid: the node asks for it
+ * several times per transaction (verified cache, mempool, pool index, relay, block rules, store), and
+ * each time cost an encoding and a SHA-256. The txid is computed on first use from the final fields
+ * (a benign race like {@link String#hashCode}: any thread computes the same immutable {@link Hash})
+ * and takes no part in equality.
  */
-public record Transaction(
-    int version, PublicKey from, Address to, Amount amount, Amount fee, long nonce, Bytes memo, Signature signature) {
+public final class Transaction {
 
   public static final int VERSION = 1;
   public static final int MAX_MEMO = 64;
@@ -37,7 +43,19 @@ public record Transaction(
   public static final int MAX_ENCODED_LENGTH = MIN_ENCODED_LENGTH + MAX_MEMO;
   private static final byte[] DOMAIN = "cairn/tx/v1".getBytes(StandardCharsets.US_ASCII);
 
-  public Transaction {
+  private final int version;
+  private final PublicKey from;
+  private final Address to;
+  private final Amount amount;
+  private final Amount fee;
+  private final long nonce;
+  private final Bytes memo;
+  private final Signature signature;
+  /** Computed on first use; see the class comment. */
+  private Hash txid;
+
+  public Transaction(int version, PublicKey from, Address to, Amount amount, Amount fee, long nonce, Bytes memo,
+      Signature signature) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(amount, "amount");
@@ -53,6 +71,46 @@ public record Transaction(
     if (memo.length() > MAX_MEMO) {
       throw new IllegalArgumentException("Expected a memo of at most 64 bytes but got " + memo.length());
     }
+    this.version = version;
+    this.from = from;
+    this.to = to;
+    this.amount = amount;
+    this.fee = fee;
+    this.nonce = nonce;
+    this.memo = memo;
+    this.signature = signature;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public PublicKey from() {
+    return from;
+  }
+
+  public Address to() {
+    return to;
+  }
+
+  public Amount amount() {
+    return amount;
+  }
+
+  public Amount fee() {
+    return fee;
+  }
+
+  public long nonce() {
+    return nonce;
+  }
+
+  public Bytes memo() {
+    return memo;
+  }
+
+  public Signature signature() {
+    return signature;
   }
 
   /** An unsigned transaction (empty signature), to be signed with {@link #signWith}. */
@@ -117,9 +175,32 @@ public record Transaction(
     return MIN_ENCODED_LENGTH + memo.length();
   }
 
-  /** SHA-256 of the signed encoding. */
+  /** SHA-256 of the signed encoding, computed once per object. */
   public Hash txid() {
-    return Sha256.hash(encode());
+    Hash h = txid;
+    if (h == null) {
+      h = Sha256.hash(encode());
+      txid = h;
+    }
+    return h;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Transaction t && version == t.version && nonce == t.nonce
+        && from.equals(t.from) && to.equals(t.to) && amount.equals(t.amount) && fee.equals(t.fee)
+        && memo.equals(t.memo) && signature.equals(t.signature);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(version, from, to, amount, fee, nonce, memo, signature);
+  }
+
+  @Override
+  public String toString() {
+    return "Transaction[version=" + version + ", from=" + from + ", to=" + to + ", amount=" + amount + ", fee=" + fee
+        + ", nonce=" + nonce + ", memo=" + memo + ", signature=" + signature + "]";
   }
 
   public static Transaction read(Reader r) {

@@ -50,6 +50,22 @@ class TransactionTest {
   }
 
   @Test
+  void isAValueOverItsEightFieldsWhateverTheRememberedTxid() {
+    Transaction copy = Transaction.decode(tx.encode());
+    Hash first = tx.txid();
+    assertEquals(first, tx.txid());
+    assertEquals(tx, copy);
+    assertEquals(tx.hashCode(), copy.hashCode());
+    assertEquals(first, copy.txid());
+    Transaction other = new Transaction(tx.version(), tx.from(), tx.to(), tx.amount(), tx.fee(), tx.nonce() + 1,
+        tx.memo(), tx.signature());
+    assertNotEquals(tx, other);
+    assertNotEquals(first, other.txid());
+    assertEquals(Sha256.hash(other.encode()), other.txid());
+    assertTrue(tx.toString().startsWith("Transaction[version=1, from="), tx.toString());
+  }
+
+  @Test
   void everyFieldIsCoveredBySignature() {
     Signature sig = tx.signature();
     Transaction[] altered = {
