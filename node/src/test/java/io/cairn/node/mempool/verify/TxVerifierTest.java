@@ -55,6 +55,18 @@ class TxVerifierTest {
   }
 
   @Test
+  void warmUpVerifiesOnTheWorkersWithoutTouchingCacheOrCounters() throws Exception {
+    try (TxVerifier v = new TxVerifier(GENESIS, 3, 100)) {
+      v.warmUp(10).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(0, v.verifiedCount());
+      assertEquals(0, v.cachedCount());
+      assertEquals(0, v.cacheHits());
+      Transaction t = signed(1, 0);
+      assertArrayEquals(new boolean[] {true, false}, v.verifyAll(List.of(t, forged(t))));
+    }
+  }
+
+  @Test
   void aSecondCheckIsACacheHitAndBlockRulesUseIt() {
     try (TxVerifier v = new TxVerifier(GENESIS, 2, 100)) {
       List<Transaction> txs = List.of(signed(1, 0), signed(2, 0), signed(3, 0));
