@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Transaction gossip by flooding. Announcing: each accepted transaction's txid is queued for every
@@ -31,12 +32,22 @@ final class TxRelay {
       Reason.ZERO_AMOUNT, Reason.MEMO_TOO_LONG, Reason.AMOUNT_OVERFLOW, Reason.BAD_VERSION);
   private static final int MAX_TXS_BYTES = 1 << 20;
   private static final int MAX_ATTEMPTS = 8;
+  /** Most transactions handed to the backend in one admission batch. */
+  private static final int MAX_ADMISSION_BATCH = 5_000;
+  /** Most received transactions waiting for admission before fetching pauses (bounds memory). */
+  private static final int MAX_ADMITTING = 2 * MAX_ADMISSION_BATCH;
 
   private final Network net;
   private final LruSet<Hash> recent = new LruSet<>(100_000);
   /** Rejected for a reason a later block may lift (e.g. a nonce gap); forgotten on every new tip. */
   private final LruSet<Hash> rejected = new LruSet<>(50_000);
   private final LinkedHashMap<Hash, Fetch> pending = new LinkedHashMap<>();
+  /** Received transactions waiting for {@link #submitAdmissions}, in arrival order. */
+  private final ArrayDeque<Transaction> admissionQueue = new ArrayDeque<>();
+  /** Txids queued or with the backend, and the peer that delivered each (to ban for a bad one). */
+  private final HashMap<Hash, Peer> admitting = new HashMap<>();
+  /** A batch is with the backend; the next waits for its answers. */
+  private boolean admissionBusy;
   /** Txids whose fetch waits for a free announcer (may hold stale entries, checked on use). */
   private final ArrayDeque<Hash> waiting = new ArrayDeque<>();
 
@@ -154,7 +165,7 @@ final class TxRelay {
   void onInv(Peer p, List<Hash> ids) {
     for (Hash id : ids) {
       p.knownTx.add(id);
-      if (recent.contains(id) || rejected.contains(id)) {
+      if (recent.contains(id) || rejected.contains(id) || admitting.containsKey(id)) {
         continue;
       }
       Fetch f = pending.get(id);
@@ -184,6 +195,9 @@ final class TxRelay {
 
   /** Assigns waiting fetches to announcers with free request slots, batching per peer. */
   void dispatch() {
+    if (admitting.size() >= MAX_ADMITTING) {
+      return; // backpressure: verification is behind; onAdmitted dispatches again
+    }
     int max = net.cfg.maxTxInFlightPerPeer();
     int free = 0;
     for (Peer p : net.peers.values()) {
@@ -224,12 +238,18 @@ final class TxRelay {
     });
   }
 
+  /**
+   * A TXS reply: bookkeeping now, admission later. Fresh transactions join the admission queue; at
+   * most one batch is with the backend at a time (so batches are admitted in arrival order, and a
+   * sender's consecutive nonces stay in order), and everything received meanwhile forms the next
+   * batch. Requests keep flowing while a batch is verified.
+   */
   void onTxs(Peer p, List<Transaction> txs) {
     for (Transaction tx : txs) {
       Hash id = tx.txid();
       if (!p.txRequested.remove(id)) {
         net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "transaction " + id.shortHex() + " was not requested"));
-        return;
+        break;
       }
       p.txInFlight.remove(id);
       p.knownTx.add(id);
@@ -238,25 +258,58 @@ final class TxRelay {
       if (f != null && f.current != null && f.current != p) {
         f.current.txInFlight.remove(id);
       }
-      if (recent.contains(id) || net.backend.hasTx(id)) {
+      if (recent.contains(id) || admitting.containsKey(id) || net.backend.hasTx(id)) {
         net.stats.txDuplicates.increment();
         continue;
       }
-      Optional<Rejected> r = net.backend.acceptTx(tx);
+      admitting.put(id, p);
+      admissionQueue.add(tx);
+    }
+    dispatch();
+    submitAdmissions();
+  }
+
+  /** Hands the queued transactions to the backend when no batch is with it. */
+  private void submitAdmissions() {
+    if (admissionBusy || admissionQueue.isEmpty()) {
+      return;
+    }
+    List<Transaction> batch = new ArrayList<>(Math.min(admissionQueue.size(), MAX_ADMISSION_BATCH));
+    while (batch.size() < MAX_ADMISSION_BATCH && !admissionQueue.isEmpty()) {
+      batch.add(admissionQueue.poll());
+    }
+    admissionBusy = true;
+    CompletableFuture<List<Optional<Rejected>>> result;
+    try {
+      result = net.backend.acceptTxsAsync(batch);
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    result.whenComplete((rs, e) -> net.execute(() -> onAdmitted(batch, rs, e)));
+  }
+
+  /** Network thread: the backend's answers for one batch, in order. */
+  private void onAdmitted(List<Transaction> batch, List<Optional<Rejected>> results, Throwable failure) {
+    admissionBusy = false;
+    Optional<Rejected> busy = Optional.of(Rejected.of(Reason.BUSY, "the node could not take transactions"));
+    for (int i = 0; i < batch.size(); i++) {
+      Hash id = batch.get(i).txid();
+      Peer from = admitting.remove(id);
+      Optional<Rejected> r = failure != null || results == null || i >= results.size() ? busy : results.get(i);
       if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
         recent.add(id);
-      } else {
-        rejected.add(id);
+      } else if (r.get().reason() != Reason.BUSY) {
+        rejected.add(id); // busy is not the transaction's fault: another announcement may fetch it again
       }
       if (r.isPresent()) {
         if (r.get().reason() == Reason.ALREADY_KNOWN) {
           net.stats.txDuplicates.increment();
-        } else if (MISBEHAVIOUR.contains(r.get().reason())) {
-          net.misbehave(p, r.get());
-          return;
+        } else if (MISBEHAVIOUR.contains(r.get().reason()) && from != null) {
+          net.misbehave(from, r.get());
         }
       }
     }
+    submitAdmissions();
     dispatch();
   }
 
