@@ -6,6 +6,7 @@ import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageCodec;
+import io.cairn.node.p2p.wire.ShortTxid;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,24 +33,36 @@ final class TxRelay {
       Reason.ZERO_AMOUNT, Reason.MEMO_TOO_LONG, Reason.AMOUNT_OVERFLOW, Reason.BAD_VERSION);
   private static final int MAX_TXS_BYTES = 1 << 20;
   private static final int MAX_ATTEMPTS = 8;
+  private static final int RECENT = 100_000;
   /** Most transactions handed to the backend in one admission batch. */
   private static final int MAX_ADMISSION_BATCH = 5_000;
   /** Most received transactions waiting for admission before fetching pauses (bounds memory). */
   private static final int MAX_ADMITTING = 2 * MAX_ADMISSION_BATCH;
 
   private final Network net;
-  private final LruSet<Hash> recent = new LruSet<>(100_000);
+  /**
+   * Transactions this node has (or had) recently, by short id, with their full txids: what it needs
+   * no more and what it can serve by short id. Insertion ordered, the oldest forgotten past the bound.
+   */
+  private final LinkedHashMap<ShortTxid, Hash> recent = new LinkedHashMap<>(16, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ShortTxid, Hash> eldest) {
+      return size() > RECENT;
+    }
+  };
   /** Rejected for a reason a later block may lift (e.g. a nonce gap); forgotten on every new tip. */
-  private final LruSet<Hash> rejected = new LruSet<>(50_000);
-  private final LinkedHashMap<Hash, Fetch> pending = new LinkedHashMap<>();
+  private final LruSet<ShortTxid> rejected = new LruSet<>(50_000);
+  private final LinkedHashMap<ShortTxid, Fetch> pending = new LinkedHashMap<>();
   /** Received transactions waiting for {@link #submitAdmissions}, in arrival order. */
   private final ArrayDeque<Transaction> admissionQueue = new ArrayDeque<>();
   /** Txids queued or with the backend, and the peer that delivered each (to ban for a bad one). */
-  private final HashMap<Hash, Peer> admitting = new HashMap<>();
+  private final HashMap<ShortTxid, Peer> admitting = new HashMap<>();
   /** A batch is with the backend; the next waits for its answers. */
   private boolean admissionBusy;
   /** Txids whose fetch waits for a free announcer (may hold stale entries, checked on use). */
-  private final ArrayDeque<Hash> waiting = new ArrayDeque<>();
+  private final ArrayDeque<ShortTxid> waiting = new ArrayDeque<>();
 
   private static final class Fetch {
     /** The peer whose announcement created it (counted against its share of the backlog). */
@@ -72,7 +85,7 @@ final class TxRelay {
     return Math.max(1, net.cfg.maxTxPending() / 4);
   }
 
-  private Fetch forget(Hash id) {
+  private Fetch forget(ShortTxid id) {
     Fetch f = pending.remove(id);
     if (f != null) {
       f.origin.txOriginated--;
@@ -87,8 +100,8 @@ final class TxRelay {
   // ---- announcing ----
 
   void onAccepted(Transaction tx) {
-    Hash id = tx.txid();
-    recent.add(id);
+    ShortTxid id = ShortTxid.of(tx.txid());
+    recent.put(id, tx.txid());
     for (Peer p : net.peers.values()) {
       if (!p.knownTx.contains(id)) {
         queue(p, id);
@@ -96,7 +109,7 @@ final class TxRelay {
     }
   }
 
-  private void queue(Peer p, Hash id) {
+  private void queue(Peer p, ShortTxid id) {
     if (p.announceQueue.size() >= net.cfg.maxAnnounceQueue()) {
       p.announceOverflow = true;
     } else {
@@ -123,16 +136,18 @@ final class TxRelay {
     }
     if (p.announceQueue.isEmpty() && p.announceOverflow) {
       p.announceOverflow = false;
-      for (Hash id : net.backend.mempoolTxids()) {
+      for (Hash txid : net.backend.mempoolTxids()) {
+        ShortTxid id = ShortTxid.of(txid);
         if (!p.knownTx.contains(id)) {
+          recent.put(id, txid); // so that it can be served by short id
           queue(p, id);
         }
       }
     }
     while (p.writable() && !p.announceQueue.isEmpty()) {
-      List<Hash> batch = new ArrayList<>();
+      List<ShortTxid> batch = new ArrayList<>();
       while (batch.size() < MessageCodec.MAX_INV && !p.announceQueue.isEmpty()) {
-        Hash id = p.announceQueue.poll();
+        ShortTxid id = p.announceQueue.poll();
         if (p.knownTx.add(id)) {
           batch.add(id);
         }
@@ -162,10 +177,10 @@ final class TxRelay {
 
   // ---- fetching ----
 
-  void onInv(Peer p, List<Hash> ids) {
-    for (Hash id : ids) {
+  void onInv(Peer p, List<ShortTxid> ids) {
+    for (ShortTxid id : ids) {
       p.knownTx.add(id);
-      if (recent.contains(id) || rejected.contains(id) || admitting.containsKey(id)) {
+      if (recent.containsKey(id) || rejected.contains(id) || admitting.containsKey(id)) {
         continue;
       }
       Fetch f = pending.get(id);
@@ -178,10 +193,6 @@ final class TxRelay {
       // Bounds before the store lookup, so ids past them cost a flooding peer's victim next to nothing.
       if (pending.size() >= net.cfg.maxTxPending() || p.txOriginated >= maxPerPeer()) {
         p.needMempool = true; // the peer still has it: GET_MEMPOOL once the backlog drains
-        continue;
-      }
-      if (net.backend.hasTx(id)) {
-        recent.add(id);
         continue;
       }
       f = new Fetch(p);
@@ -203,10 +214,10 @@ final class TxRelay {
     for (Peer p : net.peers.values()) {
       free += p.txInFlight.size() < max ? 1 : 0;
     }
-    Map<Peer, List<Hash>> batches = new HashMap<>();
+    Map<Peer, List<ShortTxid>> batches = new HashMap<>();
     long now = net.now();
     for (int n = waiting.size(); n > 0 && free > 0; n--) {
-      Hash id = waiting.poll();
+      ShortTxid id = waiting.poll();
       Fetch f = pending.get(id);
       if (f == null || f.current != null) {
         continue;
@@ -246,7 +257,8 @@ final class TxRelay {
    */
   void onTxs(Peer p, List<Transaction> txs) {
     for (Transaction tx : txs) {
-      Hash id = tx.txid();
+      Hash txid = tx.txid();
+      ShortTxid id = ShortTxid.of(txid);
       if (!p.txRequested.remove(id)) {
         net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "transaction " + id.shortHex() + " was not requested"));
         break;
@@ -258,7 +270,7 @@ final class TxRelay {
       if (f != null && f.current != null && f.current != p) {
         f.current.txInFlight.remove(id);
       }
-      if (recent.contains(id) || admitting.containsKey(id) || net.backend.hasTx(id)) {
+      if (recent.containsKey(id) || admitting.containsKey(id) || net.backend.hasTx(txid)) {
         net.stats.txDuplicates.increment();
         continue;
       }
@@ -293,11 +305,12 @@ final class TxRelay {
     admissionBusy = false;
     Optional<Rejected> busy = Optional.of(Rejected.of(Reason.BUSY, "the node could not take transactions"));
     for (int i = 0; i < batch.size(); i++) {
-      Hash id = batch.get(i).txid();
+      Hash txid = batch.get(i).txid();
+      ShortTxid id = ShortTxid.of(txid);
       Peer from = admitting.remove(id);
       Optional<Rejected> r = failure != null || results == null || i >= results.size() ? busy : results.get(i);
       if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
-        recent.add(id);
+        recent.put(id, txid);
       } else if (r.get().reason() != Reason.BUSY) {
         rejected.add(id); // busy is not the transaction's fault: another announcement may fetch it again
       }
@@ -313,8 +326,8 @@ final class TxRelay {
     dispatch();
   }
 
-  void onNotFound(Peer p, List<Hash> ids) {
-    for (Hash id : ids) {
+  void onNotFound(Peer p, List<ShortTxid> ids) {
+    for (ShortTxid id : ids) {
       if (p.txInFlight.remove(id)) {
         release(id, p, false);
       }
@@ -323,7 +336,7 @@ final class TxRelay {
   }
 
   /** Puts a fetch back for another announcer; {@code retrySame} keeps this one as a last resort. */
-  private void release(Hash id, Peer p, boolean retrySame) {
+  private void release(ShortTxid id, Peer p, boolean retrySame) {
     Fetch f = pending.get(id);
     if (f == null || f.current != p) {
       return;
@@ -342,14 +355,14 @@ final class TxRelay {
 
   void tick() {
     long deadline = net.now() - net.cfg.txRequestTimeout().toMillis();
-    List<Map.Entry<Hash, Fetch>> late = new ArrayList<>();
-    for (Map.Entry<Hash, Fetch> e : pending.entrySet()) {
+    List<Map.Entry<ShortTxid, Fetch>> late = new ArrayList<>();
+    for (Map.Entry<ShortTxid, Fetch> e : pending.entrySet()) {
       Fetch f = e.getValue();
       if (f.current != null && f.requestedAt < deadline) {
         late.add(e);
       }
     }
-    for (Map.Entry<Hash, Fetch> e : late) {
+    for (Map.Entry<ShortTxid, Fetch> e : late) {
       Peer p = e.getValue().current;
       p.txInFlight.remove(e.getKey());
       release(e.getKey(), p, true);
@@ -367,11 +380,11 @@ final class TxRelay {
   }
 
   void onClosed(Peer p) {
-    List<Hash> orphaned = new ArrayList<>(p.txInFlight);
-    for (Hash id : orphaned) {
+    List<ShortTxid> orphaned = new ArrayList<>(p.txInFlight);
+    for (ShortTxid id : orphaned) {
       release(id, p, false);
     }
-    for (Iterator<Map.Entry<Hash, Fetch>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<ShortTxid, Fetch>> it = pending.entrySet().iterator(); it.hasNext(); ) {
       Fetch f = it.next().getValue();
       f.announcers.remove(p);
       if (f.current == null && f.announcers.isEmpty()) {
@@ -384,12 +397,13 @@ final class TxRelay {
 
   // ---- serving ----
 
-  void serveTxs(Peer p, List<Hash> ids) {
+  void serveTxs(Peer p, List<ShortTxid> ids) {
     List<Transaction> batch = new ArrayList<>();
-    List<Hash> missing = new ArrayList<>();
+    List<ShortTxid> missing = new ArrayList<>();
     int bytes = 0;
-    for (Hash id : ids) {
-      Optional<Transaction> tx = net.backend.mempoolTx(id);
+    for (ShortTxid id : ids) {
+      Hash txid = recent.get(id);
+      Optional<Transaction> tx = txid == null ? Optional.empty() : net.backend.mempoolTx(txid);
       if (tx.isEmpty()) {
         missing.add(id);
         continue;
@@ -407,7 +421,7 @@ final class TxRelay {
       p.send(new Message.Txs(batch));
     }
     if (!missing.isEmpty()) {
-      p.send(new Message.NotFound(false, missing));
+      p.send(new Message.TxNotFound(missing));
     }
   }
 
