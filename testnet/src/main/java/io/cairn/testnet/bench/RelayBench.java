@@ -21,6 +21,7 @@ import java.util.List;
  * </pre>
  *
  * e.g. {@code 30200 20000 6000 1} for the full sizes. A size of 0 skips that workload.
+ * {@code CAIRN_NODE_JAVA_OPTS} adds node JVM options, e.g. {@code -XX:StartFlightRecording=filename=/tmp/n%p.jfr}.
  */
 public final class RelayBench {
   private RelayBench() {}
@@ -33,7 +34,13 @@ public final class RelayBench {
     BenchNet.checkPorts(basePort);
     Path work = Files.createTempDirectory("cairn-relaybench-");
     JavaCommand cur = JavaCommand.current();
-    JavaCommand java = new JavaCommand(cur.java(), cur.classpath(), BenchRunner.NODE_OPTIONS, cur.mainClass());
+    // CAIRN_NODE_JAVA_OPTS adds node JVM options (e.g. a JFR recording) after the benchmark's own.
+    List<String> opts = new java.util.ArrayList<>(BenchRunner.NODE_OPTIONS);
+    String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      opts.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    JavaCommand java = new JavaCommand(cur.java(), cur.classpath(), opts, cur.mainClass());
     int senderCount = Math.max(w2, w5);
     Senders senders = new Senders(senderCount);
     ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
