@@ -17,15 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Transaction gossip by flooding. Announcing: each accepted transaction's txid is queued for every
- * peer not known to have it and sent in {@code INV_TX} batches after a short random delay, only while
- * the peer's channel is writable; a queue that reaches its bound sets an overflow flag that later
- * refills the queue from the mempool, so nothing is dropped, only delayed. Fetching: each unknown
- * txid is requested from one announcer at a time (bounded in flight per peer), then from the next
- * announcer after a timeout or a not-found.
+ * Transaction gossip by flooding, naming transactions by {@link ShortTxid} on the wire. Announcing:
+ * each accepted transaction's id is queued for every peer not known to have it and sent in {@code
+ * INV_TX} batches after a short random delay, only while the peer's channel is writable; a queue that
+ * reaches its bound sets an overflow flag that later refills the queue from the mempool, so nothing
+ * is dropped, only delayed. Fetching: each unknown id is requested from one announcer at a time
+ * (bounded in flight per peer), then from the next announcer after a timeout or a not-found.
+ * Admitting: received bodies go to the backend in batches ({@link P2pBackend#acceptTxsAsync}), one
+ * batch at a time, while fetching goes on; the answers come back to the network thread.
  */
 final class TxRelay {
   /** Stateless failures that no honest peer relays. */
@@ -34,10 +35,6 @@ final class TxRelay {
   private static final int MAX_TXS_BYTES = 1 << 20;
   private static final int MAX_ATTEMPTS = 8;
   private static final int RECENT = 100_000;
-  /** Most transactions handed to the backend in one admission batch. */
-  private static final int MAX_ADMISSION_BATCH = 5_000;
-  /** Most received transactions waiting for admission before fetching pauses (bounds memory). */
-  private static final int MAX_ADMITTING = 2 * MAX_ADMISSION_BATCH;
 
   private final Network net;
   /**
@@ -55,12 +52,7 @@ final class TxRelay {
   /** Rejected for a reason a later block may lift (e.g. a nonce gap); forgotten on every new tip. */
   private final LruSet<ShortTxid> rejected = new LruSet<>(50_000);
   private final LinkedHashMap<ShortTxid, Fetch> pending = new LinkedHashMap<>();
-  /** Received transactions waiting for {@link #submitAdmissions}, in arrival order. */
-  private final ArrayDeque<Transaction> admissionQueue = new ArrayDeque<>();
-  /** Txids queued or with the backend, and the peer that delivered each (to ban for a bad one). */
-  private final HashMap<ShortTxid, Peer> admitting = new HashMap<>();
-  /** A batch is with the backend; the next waits for its answers. */
-  private boolean admissionBusy;
+  private final TxAdmission admission;
   /** Txids whose fetch waits for a free announcer (may hold stale entries, checked on use). */
   private final ArrayDeque<ShortTxid> waiting = new ArrayDeque<>();
 
@@ -95,6 +87,17 @@ final class TxRelay {
 
   TxRelay(Network net) {
     this.net = net;
+    this.admission = new TxAdmission(net, new TxAdmission.Outcome() {
+      @Override
+      public void admitted(TxAdmission.Received r, Optional<Rejected> result) {
+        onAdmitted(r, result);
+      }
+
+      @Override
+      public void batchDone() {
+        dispatch();
+      }
+    });
   }
 
   // ---- announcing ----
@@ -180,7 +183,7 @@ final class TxRelay {
   void onInv(Peer p, List<ShortTxid> ids) {
     for (ShortTxid id : ids) {
       p.knownTx.add(id);
-      if (recent.containsKey(id) || rejected.contains(id) || admitting.containsKey(id)) {
+      if (recent.containsKey(id) || rejected.contains(id) || admission.contains(id)) {
         continue;
       }
       Fetch f = pending.get(id);
@@ -206,8 +209,8 @@ final class TxRelay {
 
   /** Assigns waiting fetches to announcers with free request slots, batching per peer. */
   void dispatch() {
-    if (admitting.size() >= MAX_ADMITTING) {
-      return; // backpressure: verification is behind; onAdmitted dispatches again
+    if (admission.full()) {
+      return; // backpressure: verification is behind; a batch's answers dispatch again
     }
     int max = net.cfg.maxTxInFlightPerPeer();
     int free = 0;
@@ -270,60 +273,30 @@ final class TxRelay {
       if (f != null && f.current != null && f.current != p) {
         f.current.txInFlight.remove(id);
       }
-      if (recent.containsKey(id) || admitting.containsKey(id) || net.backend.hasTx(txid)) {
+      if (recent.containsKey(id) || admission.contains(id) || net.backend.hasTx(txid)) {
         net.stats.txDuplicates.increment();
         continue;
       }
-      admitting.put(id, p);
-      admissionQueue.add(tx);
+      admission.add(new TxAdmission.Received(tx, txid, id, p));
     }
     dispatch();
-    submitAdmissions();
+    admission.submit();
   }
 
-  /** Hands the queued transactions to the backend when no batch is with it. */
-  private void submitAdmissions() {
-    if (admissionBusy || admissionQueue.isEmpty()) {
-      return;
+  /** Network thread: the backend's answer for one received transaction. */
+  private void onAdmitted(TxAdmission.Received x, Optional<Rejected> r) {
+    if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
+      recent.put(x.id(), x.txid());
+    } else if (r.get().reason() != Reason.BUSY) {
+      rejected.add(x.id()); // busy is not the transaction's fault: another announcement may fetch it again
     }
-    List<Transaction> batch = new ArrayList<>(Math.min(admissionQueue.size(), MAX_ADMISSION_BATCH));
-    while (batch.size() < MAX_ADMISSION_BATCH && !admissionQueue.isEmpty()) {
-      batch.add(admissionQueue.poll());
-    }
-    admissionBusy = true;
-    CompletableFuture<List<Optional<Rejected>>> result;
-    try {
-      result = net.backend.acceptTxsAsync(batch);
-    } catch (RuntimeException e) {
-      result = CompletableFuture.failedFuture(e);
-    }
-    result.whenComplete((rs, e) -> net.execute(() -> onAdmitted(batch, rs, e)));
-  }
-
-  /** Network thread: the backend's answers for one batch, in order. */
-  private void onAdmitted(List<Transaction> batch, List<Optional<Rejected>> results, Throwable failure) {
-    admissionBusy = false;
-    Optional<Rejected> busy = Optional.of(Rejected.of(Reason.BUSY, "the node could not take transactions"));
-    for (int i = 0; i < batch.size(); i++) {
-      Hash txid = batch.get(i).txid();
-      ShortTxid id = ShortTxid.of(txid);
-      Peer from = admitting.remove(id);
-      Optional<Rejected> r = failure != null || results == null || i >= results.size() ? busy : results.get(i);
-      if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
-        recent.put(id, txid);
-      } else if (r.get().reason() != Reason.BUSY) {
-        rejected.add(id); // busy is not the transaction's fault: another announcement may fetch it again
-      }
-      if (r.isPresent()) {
-        if (r.get().reason() == Reason.ALREADY_KNOWN) {
-          net.stats.txDuplicates.increment();
-        } else if (MISBEHAVIOUR.contains(r.get().reason()) && from != null) {
-          net.misbehave(from, r.get());
-        }
+    if (r.isPresent()) {
+      if (r.get().reason() == Reason.ALREADY_KNOWN) {
+        net.stats.txDuplicates.increment();
+      } else if (MISBEHAVIOUR.contains(r.get().reason())) {
+        net.misbehave(x.from(), r.get()); // no-op when already gone
       }
     }
-    submitAdmissions();
-    dispatch();
   }
 
   void onNotFound(Peer p, List<ShortTxid> ids) {

@@ -293,7 +293,7 @@ class RpcMethodsIT {
   void nodeVersion() throws Exception {
     JsonObject v = rpc.result("node_version", null).getAsJsonObject();
     assertEquals("0.1.0-SNAPSHOT", v.get("version").getAsString());
-    assertEquals(2, v.get("protocolVersion").getAsInt());
+    assertEquals(1, v.get("protocolVersion").getAsInt());
     assertEquals("cairn/0.1.0", v.get("userAgent").getAsString());
   }
 }
