@@ -63,6 +63,7 @@ public final class RelayBench {
           System.out.printf("W5 bytes/tx max %.1f mean %.1f; compact %.1f ms, full %.1f ms%n",
               last(r, Gossip.BYTES_MAX), last(r, Gossip.BYTES_MEAN), last(r, Gossip.COMPACT_MS),
               last(r, Gossip.FULL_MS));
+          System.out.println("  busiest, bytes/tx by type: " + r.noteOf(Gossip.BYTES_BY_TYPE).orElse("?"));
         }
       }
     }
