@@ -249,14 +249,8 @@ final class Network {
       }
       case INV_TX -> txRelay.onInv(p, ((Message.InvTx) m).txids());
       case TXS -> txRelay.onTxs(p, ((Message.Txs) m).txs());
-      case NOT_FOUND -> {
-        Message.NotFound nf = (Message.NotFound) m;
-        if (nf.blocks()) {
-          blockSync.onNotFound(p, nf.hashes());
-        } else {
-          txRelay.onNotFound(p, nf.hashes());
-        }
-      }
+      case TX_NOT_FOUND -> txRelay.onNotFound(p, ((Message.TxNotFound) m).txids());
+      case NOT_FOUND -> blockSync.onNotFound(p, ((Message.NotFound) m).hashes()); // blocks only (see the codec)
       case HEADERS -> blockSync.onHeaders(p, ((Message.Headers) m).headers());
       case BLOCK -> blockSync.onBlock(p, ((Message.FullBlock) m).block());
       case COMPACT_BLOCK -> blockSync.onCompact(p, (Message.CompactBlock) m);

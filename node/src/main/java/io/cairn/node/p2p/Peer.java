@@ -4,6 +4,7 @@ import io.cairn.common.crypto.Hash;
 import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.NodeId;
 import io.cairn.node.p2p.wire.PeerAddress;
+import io.cairn.node.p2p.wire.ShortTxid;
 import io.netty.channel.Channel;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -27,12 +28,12 @@ final class Peer {
   boolean closed;
 
   // Transactions.
-  final LruSet<Hash> knownTx = new LruSet<>(30_000);
-  final ArrayDeque<Hash> announceQueue = new ArrayDeque<>();
+  final LruSet<ShortTxid> knownTx = new LruSet<>(30_000);
+  final ArrayDeque<ShortTxid> announceQueue = new ArrayDeque<>();
   boolean announceOverflow;
   boolean announceScheduled;
-  final Set<Hash> txInFlight = new HashSet<>();
-  final LruSet<Hash> txRequested = new LruSet<>(20_000);
+  final Set<ShortTxid> txInFlight = new HashSet<>();
+  final LruSet<ShortTxid> txRequested = new LruSet<>(20_000);
   long lastMempoolServedMs = Long.MIN_VALUE / 2;
   boolean needMempool;
   /** Pending fetches its announcements created (see TxRelay). */

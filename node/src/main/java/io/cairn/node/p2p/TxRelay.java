@@ -6,6 +6,7 @@ import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageCodec;
+import io.cairn.node.p2p.wire.ShortTxid;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,12 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Transaction gossip by flooding. Announcing: each accepted transaction's txid is queued for every
- * peer not known to have it and sent in {@code INV_TX} batches after a short random delay, only while
- * the peer's channel is writable; a queue that reaches its bound sets an overflow flag that later
- * refills the queue from the mempool, so nothing is dropped, only delayed. Fetching: each unknown
- * txid is requested from one announcer at a time (bounded in flight per peer), then from the next
- * announcer after a timeout or a not-found.
+ * Transaction gossip by flooding, naming transactions by {@link ShortTxid} on the wire. Announcing:
+ * each accepted transaction's id is queued for every peer not known to have it and sent in {@code
+ * INV_TX} batches after a short random delay, only while the peer's channel is writable; a queue that
+ * reaches its bound sets an overflow flag that later refills the queue from the mempool, so nothing
+ * is dropped, only delayed. Fetching: each unknown id is requested from one announcer at a time
+ * (bounded in flight per peer), then from the next announcer after a timeout or a not-found.
+ * Admitting: received bodies go to the backend in batches ({@link P2pBackend#acceptTxsAsync}), one
+ * batch at a time, while fetching goes on; the answers come back to the network thread.
  */
 final class TxRelay {
   /** Stateless failures that no honest peer relays. */
@@ -31,14 +34,27 @@ final class TxRelay {
       Reason.ZERO_AMOUNT, Reason.MEMO_TOO_LONG, Reason.AMOUNT_OVERFLOW, Reason.BAD_VERSION);
   private static final int MAX_TXS_BYTES = 1 << 20;
   private static final int MAX_ATTEMPTS = 8;
+  private static final int RECENT = 100_000;
 
   private final Network net;
-  private final LruSet<Hash> recent = new LruSet<>(100_000);
+  /**
+   * Transactions this node has (or had) recently, by short id, with their full txids: what it needs
+   * no more and what it can serve by short id. Insertion ordered, the oldest forgotten past the bound.
+   */
+  private final LinkedHashMap<ShortTxid, Hash> recent = new LinkedHashMap<>(16, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ShortTxid, Hash> eldest) {
+      return size() > RECENT;
+    }
+  };
   /** Rejected for a reason a later block may lift (e.g. a nonce gap); forgotten on every new tip. */
-  private final LruSet<Hash> rejected = new LruSet<>(50_000);
-  private final LinkedHashMap<Hash, Fetch> pending = new LinkedHashMap<>();
+  private final LruSet<ShortTxid> rejected = new LruSet<>(50_000);
+  private final LinkedHashMap<ShortTxid, Fetch> pending = new LinkedHashMap<>();
+  private final TxAdmission admission;
   /** Txids whose fetch waits for a free announcer (may hold stale entries, checked on use). */
-  private final ArrayDeque<Hash> waiting = new ArrayDeque<>();
+  private final ArrayDeque<ShortTxid> waiting = new ArrayDeque<>();
 
   private static final class Fetch {
     /** The peer whose announcement created it (counted against its share of the backlog). */
@@ -61,7 +77,7 @@ final class TxRelay {
     return Math.max(1, net.cfg.maxTxPending() / 4);
   }
 
-  private Fetch forget(Hash id) {
+  private Fetch forget(ShortTxid id) {
     Fetch f = pending.remove(id);
     if (f != null) {
       f.origin.txOriginated--;
@@ -71,13 +87,24 @@ final class TxRelay {
 
   TxRelay(Network net) {
     this.net = net;
+    this.admission = new TxAdmission(net, new TxAdmission.Outcome() {
+      @Override
+      public void admitted(TxAdmission.Received r, Optional<Rejected> result) {
+        onAdmitted(r, result);
+      }
+
+      @Override
+      public void batchDone() {
+        dispatch();
+      }
+    });
   }
 
   // ---- announcing ----
 
   void onAccepted(Transaction tx) {
-    Hash id = tx.txid();
-    recent.add(id);
+    ShortTxid id = ShortTxid.of(tx.txid());
+    recent.put(id, tx.txid());
     for (Peer p : net.peers.values()) {
       if (!p.knownTx.contains(id)) {
         queue(p, id);
@@ -85,7 +112,7 @@ final class TxRelay {
     }
   }
 
-  private void queue(Peer p, Hash id) {
+  private void queue(Peer p, ShortTxid id) {
     if (p.announceQueue.size() >= net.cfg.maxAnnounceQueue()) {
       p.announceOverflow = true;
     } else {
@@ -112,16 +139,18 @@ final class TxRelay {
     }
     if (p.announceQueue.isEmpty() && p.announceOverflow) {
       p.announceOverflow = false;
-      for (Hash id : net.backend.mempoolTxids()) {
+      for (Hash txid : net.backend.mempoolTxids()) {
+        ShortTxid id = ShortTxid.of(txid);
         if (!p.knownTx.contains(id)) {
+          recent.put(id, txid); // so that it can be served by short id
           queue(p, id);
         }
       }
     }
     while (p.writable() && !p.announceQueue.isEmpty()) {
-      List<Hash> batch = new ArrayList<>();
+      List<ShortTxid> batch = new ArrayList<>();
       while (batch.size() < MessageCodec.MAX_INV && !p.announceQueue.isEmpty()) {
-        Hash id = p.announceQueue.poll();
+        ShortTxid id = p.announceQueue.poll();
         if (p.knownTx.add(id)) {
           batch.add(id);
         }
@@ -151,10 +180,10 @@ final class TxRelay {
 
   // ---- fetching ----
 
-  void onInv(Peer p, List<Hash> ids) {
-    for (Hash id : ids) {
+  void onInv(Peer p, List<ShortTxid> ids) {
+    for (ShortTxid id : ids) {
       p.knownTx.add(id);
-      if (recent.contains(id) || rejected.contains(id)) {
+      if (recent.containsKey(id) || rejected.contains(id) || admission.contains(id)) {
         continue;
       }
       Fetch f = pending.get(id);
@@ -169,10 +198,6 @@ final class TxRelay {
         p.needMempool = true; // the peer still has it: GET_MEMPOOL once the backlog drains
         continue;
       }
-      if (net.backend.hasTx(id)) {
-        recent.add(id);
-        continue;
-      }
       f = new Fetch(p);
       p.txOriginated++;
       f.announcers.add(p);
@@ -184,15 +209,18 @@ final class TxRelay {
 
   /** Assigns waiting fetches to announcers with free request slots, batching per peer. */
   void dispatch() {
+    if (admission.full()) {
+      return; // backpressure: verification is behind; a batch's answers dispatch again
+    }
     int max = net.cfg.maxTxInFlightPerPeer();
     int free = 0;
     for (Peer p : net.peers.values()) {
       free += p.txInFlight.size() < max ? 1 : 0;
     }
-    Map<Peer, List<Hash>> batches = new HashMap<>();
+    Map<Peer, List<ShortTxid>> batches = new HashMap<>();
     long now = net.now();
     for (int n = waiting.size(); n > 0 && free > 0; n--) {
-      Hash id = waiting.poll();
+      ShortTxid id = waiting.poll();
       Fetch f = pending.get(id);
       if (f == null || f.current != null) {
         continue;
@@ -224,12 +252,19 @@ final class TxRelay {
     });
   }
 
+  /**
+   * A TXS reply: bookkeeping now, admission later. Fresh transactions join the admission queue; at
+   * most one batch is with the backend at a time (so batches are admitted in arrival order, and a
+   * sender's consecutive nonces stay in order), and everything received meanwhile forms the next
+   * batch. Requests keep flowing while a batch is verified.
+   */
   void onTxs(Peer p, List<Transaction> txs) {
     for (Transaction tx : txs) {
-      Hash id = tx.txid();
+      Hash txid = tx.txid();
+      ShortTxid id = ShortTxid.of(txid);
       if (!p.txRequested.remove(id)) {
         net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "transaction " + id.shortHex() + " was not requested"));
-        return;
+        break;
       }
       p.txInFlight.remove(id);
       p.knownTx.add(id);
@@ -238,30 +273,34 @@ final class TxRelay {
       if (f != null && f.current != null && f.current != p) {
         f.current.txInFlight.remove(id);
       }
-      if (recent.contains(id) || net.backend.hasTx(id)) {
+      if (recent.containsKey(id) || admission.contains(id) || net.backend.hasTx(txid)) {
         net.stats.txDuplicates.increment();
         continue;
       }
-      Optional<Rejected> r = net.backend.acceptTx(tx);
-      if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
-        recent.add(id);
-      } else {
-        rejected.add(id);
-      }
-      if (r.isPresent()) {
-        if (r.get().reason() == Reason.ALREADY_KNOWN) {
-          net.stats.txDuplicates.increment();
-        } else if (MISBEHAVIOUR.contains(r.get().reason())) {
-          net.misbehave(p, r.get());
-          return;
-        }
-      }
+      admission.add(new TxAdmission.Received(tx, txid, id, p));
     }
     dispatch();
+    admission.submit();
   }
 
-  void onNotFound(Peer p, List<Hash> ids) {
-    for (Hash id : ids) {
+  /** Network thread: the backend's answer for one received transaction. */
+  private void onAdmitted(TxAdmission.Received x, Optional<Rejected> r) {
+    if (r.isEmpty() || r.get().reason() == Reason.ALREADY_KNOWN) {
+      recent.put(x.id(), x.txid());
+    } else if (r.get().reason() != Reason.BUSY) {
+      rejected.add(x.id()); // busy is not the transaction's fault: another announcement may fetch it again
+    }
+    if (r.isPresent()) {
+      if (r.get().reason() == Reason.ALREADY_KNOWN) {
+        net.stats.txDuplicates.increment();
+      } else if (MISBEHAVIOUR.contains(r.get().reason())) {
+        net.misbehave(x.from(), r.get()); // no-op when already gone
+      }
+    }
+  }
+
+  void onNotFound(Peer p, List<ShortTxid> ids) {
+    for (ShortTxid id : ids) {
       if (p.txInFlight.remove(id)) {
         release(id, p, false);
       }
@@ -270,7 +309,7 @@ final class TxRelay {
   }
 
   /** Puts a fetch back for another announcer; {@code retrySame} keeps this one as a last resort. */
-  private void release(Hash id, Peer p, boolean retrySame) {
+  private void release(ShortTxid id, Peer p, boolean retrySame) {
     Fetch f = pending.get(id);
     if (f == null || f.current != p) {
       return;
@@ -289,14 +328,14 @@ final class TxRelay {
 
   void tick() {
     long deadline = net.now() - net.cfg.txRequestTimeout().toMillis();
-    List<Map.Entry<Hash, Fetch>> late = new ArrayList<>();
-    for (Map.Entry<Hash, Fetch> e : pending.entrySet()) {
+    List<Map.Entry<ShortTxid, Fetch>> late = new ArrayList<>();
+    for (Map.Entry<ShortTxid, Fetch> e : pending.entrySet()) {
       Fetch f = e.getValue();
       if (f.current != null && f.requestedAt < deadline) {
         late.add(e);
       }
     }
-    for (Map.Entry<Hash, Fetch> e : late) {
+    for (Map.Entry<ShortTxid, Fetch> e : late) {
       Peer p = e.getValue().current;
       p.txInFlight.remove(e.getKey());
       release(e.getKey(), p, true);
@@ -314,11 +353,11 @@ final class TxRelay {
   }
 
   void onClosed(Peer p) {
-    List<Hash> orphaned = new ArrayList<>(p.txInFlight);
-    for (Hash id : orphaned) {
+    List<ShortTxid> orphaned = new ArrayList<>(p.txInFlight);
+    for (ShortTxid id : orphaned) {
       release(id, p, false);
     }
-    for (Iterator<Map.Entry<Hash, Fetch>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<ShortTxid, Fetch>> it = pending.entrySet().iterator(); it.hasNext(); ) {
       Fetch f = it.next().getValue();
       f.announcers.remove(p);
       if (f.current == null && f.announcers.isEmpty()) {
@@ -331,12 +370,13 @@ final class TxRelay {
 
   // ---- serving ----
 
-  void serveTxs(Peer p, List<Hash> ids) {
+  void serveTxs(Peer p, List<ShortTxid> ids) {
     List<Transaction> batch = new ArrayList<>();
-    List<Hash> missing = new ArrayList<>();
+    List<ShortTxid> missing = new ArrayList<>();
     int bytes = 0;
-    for (Hash id : ids) {
-      Optional<Transaction> tx = net.backend.mempoolTx(id);
+    for (ShortTxid id : ids) {
+      Hash txid = recent.get(id);
+      Optional<Transaction> tx = txid == null ? Optional.empty() : net.backend.mempoolTx(txid);
       if (tx.isEmpty()) {
         missing.add(id);
         continue;
@@ -354,7 +394,7 @@ final class TxRelay {
       p.send(new Message.Txs(batch));
     }
     if (!missing.isEmpty()) {
-      p.send(new Message.NotFound(false, missing));
+      p.send(new Message.TxNotFound(missing));
     }
   }
 

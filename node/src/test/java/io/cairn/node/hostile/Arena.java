@@ -10,6 +10,7 @@ import io.cairn.common.reason.Reason;
 import io.cairn.common.spec.ChainSpec;
 import io.cairn.node.p2p.NodeKey;
 import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.ShortTxid;
 import io.cairn.node.service.NodeService;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
@@ -108,12 +109,13 @@ final class Arena {
    */
   void relayRefused(HostilePeer p, io.cairn.common.model.Transaction tx) throws InterruptedException {
     Hash id = tx.txid();
-    p.send(new Message.InvTx(List.of(id)));
-    p.awaitMessage(m -> m instanceof Message.GetTx g && g.txids().contains(id), STEP)
+    ShortTxid sid = ShortTxid.of(id);
+    p.send(new Message.InvTx(List.of(sid)));
+    p.awaitMessage(m -> m instanceof Message.GetTx g && g.txids().contains(sid), STEP)
         .orElseThrow(() -> new AssertionError("the victim never asked for tx " + id.shortHex()));
     p.send(new Message.Txs(List.of(tx)));
-    p.send(new Message.GetTx(List.of(id)));
-    p.awaitMessage(m -> m instanceof Message.NotFound nf && nf.hashes().contains(id), STEP)
+    p.send(new Message.GetTx(List.of(sid)));
+    p.awaitMessage(m -> m instanceof Message.TxNotFound nf && nf.txids().contains(sid), STEP)
         .orElseThrow(() -> new AssertionError("tx " + id.shortHex() + " is not refused; got " + p.summary()));
   }
 

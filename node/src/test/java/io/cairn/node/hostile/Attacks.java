@@ -5,6 +5,7 @@ import io.cairn.common.amount.Amount;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Transaction;
 import io.cairn.node.p2p.NodeKey;
+import io.cairn.node.p2p.wire.ShortTxid;
 import io.cairn.node.testing.TestKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,6 +111,11 @@ final class Attacks {
     TestKey k = TestKey.of(from);
     long nonce = a.victimRpc.account(k.address()).nonce() + nonceAhead;
     return k.transfer(a.genesis, TestKey.of(to).address(), amount, a.spec.minFee(), nonce);
+  }
+
+  /** Short txids nobody has (seeded, so runs repeat). */
+  static List<ShortTxid> randomShortTxids(int n) {
+    return randomHashes(n).stream().map(ShortTxid::of).toList();
   }
 
   /** Hashes nobody has (seeded, so runs repeat). */

@@ -14,6 +14,7 @@ import io.cairn.common.reason.Reason;
 import io.cairn.common.spec.Genesis;
 import io.cairn.node.hostile.Attacks.Outcome;
 import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.ShortTxid;
 import io.cairn.node.testing.TestKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +28,9 @@ final class ChainAttacks {
   static Outcome badSignatureTx(Arena a) throws Exception {
     HostilePeer p = a.attacker();
     Transaction tx = Forge.withBadSignature(Attacks.transfer(a, 1, 41, Amount.ofCrn(1), 0));
-    p.send(new Message.InvTx(List.of(tx.txid())));
-    p.awaitMessage(m -> m instanceof Message.GetTx g && g.txids().contains(tx.txid()), Arena.STEP).orElseThrow();
+    ShortTxid sid = ShortTxid.of(tx.txid());
+    p.send(new Message.InvTx(List.of(sid)));
+    p.awaitMessage(m -> m instanceof Message.GetTx g && g.txids().contains(sid), Arena.STEP).orElseThrow();
     p.send(new Message.Txs(List.of(tx)));
     Arena.assertBye(p, p.awaitBye(Arena.STEP), Reason.BAD_SIGNATURE);
     return Outcome.of("BYE bad-signature", p);

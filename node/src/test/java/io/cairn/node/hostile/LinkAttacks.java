@@ -14,6 +14,7 @@ import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageCodec;
 import io.cairn.node.p2p.wire.NetAddress;
 import io.cairn.node.p2p.wire.PeerAddress;
+import io.cairn.node.p2p.wire.ShortTxid;
 import io.cairn.node.testing.TestSpecs;
 import java.io.InputStream;
 import java.net.Socket;
@@ -126,8 +127,8 @@ final class LinkAttacks {
     Arena.assertBye(p, p.awaitBye(Arena.STEP), Reason.FRAME_TOO_LARGE);
     HostilePeer q = a.attacker();
     // An INV_TX whose count says one id more than the limit (and carries it).
-    byte[] body = MessageCodec.encode(new Message.InvTx(Attacks.randomHashes(MessageCodec.MAX_INV)));
-    byte[] longer = java.util.Arrays.copyOf(body, body.length + 32);
+    byte[] body = MessageCodec.encode(new Message.InvTx(Attacks.randomShortTxids(MessageCodec.MAX_INV)));
+    byte[] longer = java.util.Arrays.copyOf(body, body.length + ShortTxid.LENGTH);
     int count = MessageCodec.MAX_INV + 1;
     longer[1] = (byte) (count >>> 24);
     longer[2] = (byte) (count >>> 16);
@@ -157,7 +158,7 @@ final class LinkAttacks {
   static Outcome announcementFlood(Arena a) throws Exception {
     HostilePeer p = a.attacker();
     for (int i = 0; i < 50; i++) { // more than the victim's whole fetch backlog (200,000)
-      p.send(new Message.InvTx(Attacks.randomHashes(MessageCodec.MAX_INV)));
+      p.send(new Message.InvTx(Attacks.randomShortTxids(MessageCodec.MAX_INV)));
     }
     // Never answered: count what the victim asks of us before its first request can time out (2 s).
     p.awaitMessage(x -> x instanceof Message.GetTx, Arena.STEP).orElseThrow();
@@ -186,8 +187,8 @@ final class LinkAttacks {
     for (int i = 0; i < 100; i++) {
       q.send(new Message.Addrs(junkAddresses(1_000 + i * 10, 10)));
     }
-    q.send(new Message.GetTx(List.of(Hash.ZERO))); // barrier: answered after every ADDRS was handled
-    q.awaitMessage(m -> m instanceof Message.NotFound, Arena.STEP).orElseThrow();
+    q.send(new Message.GetTx(List.of(ShortTxid.of(Hash.ZERO)))); // barrier: answered after every ADDRS was handled
+    q.awaitMessage(m -> m instanceof Message.TxNotFound, Arena.STEP).orElseThrow();
     int learnt = a.victimRpc.knownAddresses() - before;
     assertTrue(learnt <= 10, "100 unsolicited ADDRS of 10 each added " + learnt + " addresses");
     return Outcome.of("1,000 unsolicited: BYE unsolicited, none kept; 100 x 10 unsolicited: " + learnt + " kept", p);
@@ -197,14 +198,14 @@ final class LinkAttacks {
     HostilePeer p = a.attacker();
     int notFound = 0;
     for (int round = 0; round < 20; round++) {
-      p.send(new Message.GetTx(Attacks.randomHashes(100)));
+      p.send(new Message.GetTx(Attacks.randomShortTxids(100)));
       p.send(new Message.GetBlocks(Attacks.randomHashes(MessageCodec.MAX_BLOCK_REQUEST)));
       p.send(new Message.GetCompact(Attacks.randomHashes(1).get(0)));
       p.send(new Message.GetBlockTxs(Attacks.randomHashes(1).get(0), List.of(0, 1, 2)));
       p.send(new Message.GetAddrs());
       p.send(new Message.GetMempool());
       for (int i = 0; i < 4; i++) {
-        p.awaitMessage(m -> m instanceof Message.NotFound, Arena.STEP)
+        p.awaitMessage(m -> m instanceof Message.NotFound || m instanceof Message.TxNotFound, Arena.STEP)
             .orElseThrow(() -> new AssertionError("a request for unknown data went unanswered"));
         notFound++;
       }

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * An in-memory {@link P2pBackend} for tests: a block tree with most-work fork choice (first seen
@@ -47,6 +50,8 @@ final class MemoryChain implements P2pBackend {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Address miner;
   private volatile boolean verifySignatures = true;
+  /** When set, {@link #acceptTxsAsync} answers from this thread, as the node's verifier pool does. */
+  private volatile ExecutorService admission;
 
   MemoryChain(ChainSpec spec, Address miner) {
     Block g = Genesis.block(spec);
@@ -86,6 +91,33 @@ final class MemoryChain implements P2pBackend {
 
   void verifySignatures(boolean on) {
     verifySignatures = on;
+  }
+
+  /** From now on {@link #acceptTxsAsync} answers later, on a thread of its own; {@link #close} stops it. */
+  void admitAsynchronously() {
+    admission = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "memory-chain-admission");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public CompletableFuture<List<Optional<Rejected>>> acceptTxsAsync(List<Transaction> txs) {
+    ExecutorService e = admission;
+    if (e == null) {
+      return P2pBackend.super.acceptTxsAsync(txs);
+    }
+    List<Transaction> copy = List.copyOf(txs);
+    return CompletableFuture.supplyAsync(() -> copy.stream().map(this::acceptTx).toList(), e);
+  }
+
+  /** Stops the admission thread, if any. */
+  void close() {
+    ExecutorService e = admission;
+    if (e != null) {
+      e.shutdownNow();
+    }
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.cairn.common.crypto.Hash;
 import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.MessageCodec;
 import io.cairn.node.p2p.wire.MessageType;
 import io.cairn.node.p2p.wire.NodeId;
 import io.netty.buffer.ByteBuf;
@@ -91,6 +92,8 @@ class PipelineTest {
     }
   }
 
+  private static final long V = MessageCodec.PROTOCOL_VERSION;
+
   private static Message.Hello hello(Hash genesis, NodeId id, long version) {
     return new Message.Hello(version, genesis, id.hash(), 7420, 3, BigInteger.TEN, "test");
   }
@@ -98,10 +101,10 @@ class PipelineTest {
   @Test
   void handshakeSucceedsAndRemovesItself() {
     Events events = new Events();
-    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, 1), SELF, false, 1000), events);
+    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, V), SELF, false, 1000), events);
     assertInstanceOf(Message.Hello.class, ch.readOutbound());
     NodeId peer = NodeKey.generate().id();
-    ch.writeInbound(hello(GENESIS, peer, 1));
+    ch.writeInbound(hello(GENESIS, peer, V));
     HandshakeHandler.Handshaken done = (HandshakeHandler.Handshaken) events.seen.get(0);
     assertEquals(peer, done.nodeId());
     assertNull(ch.pipeline().get(HandshakeHandler.class));
@@ -111,7 +114,7 @@ class PipelineTest {
 
   private static Rejected failure(Message first) {
     Events events = new Events();
-    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, 1), SELF, false, 1000), events);
+    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, V), SELF, false, 1000), events);
     ch.readOutbound();
     ch.writeInbound(first);
     Message.Bye bye = ch.readOutbound();
@@ -125,9 +128,11 @@ class PipelineTest {
   @Test
   void handshakeRefusals() {
     assertEquals(Reason.WRONG_GENESIS, failure(hello(Hash.of(new byte[32]).equals(GENESIS)
-        ? io.cairn.common.crypto.Sha256.hash(new byte[1]) : GENESIS, NodeKey.generate().id(), 1)).reason());
+        ? io.cairn.common.crypto.Sha256.hash(new byte[1]) : GENESIS, NodeKey.generate().id(), V)).reason());
     assertEquals(Reason.INCOMPATIBLE_VERSION, failure(hello(GENESIS, NodeKey.generate().id(), 0)).reason());
-    assertEquals(Reason.SELF_CONNECTION, failure(hello(GENESIS, SELF, 1)).reason());
+    // Protocol 1 relayed transactions by full txid: its INV_TX would not parse here.
+    assertEquals(Reason.INCOMPATIBLE_VERSION, failure(hello(GENESIS, NodeKey.generate().id(), 1)).reason());
+    assertEquals(Reason.SELF_CONNECTION, failure(hello(GENESIS, SELF, V)).reason());
     assertEquals(Reason.BAD_HANDSHAKE, failure(new Message.Ping(1)).reason());
   }
 
@@ -136,7 +141,7 @@ class PipelineTest {
     Events events = new Events();
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.freezeTime();
-    ch.pipeline().addLast(new HandshakeHandler(() -> hello(GENESIS, SELF, 1), SELF, false, 10_000), events);
+    ch.pipeline().addLast(new HandshakeHandler(() -> hello(GENESIS, SELF, V), SELF, false, 10_000), events);
     ch.pipeline().fireChannelActive();
     ch.advanceTimeBy(10_001, TimeUnit.MILLISECONDS);
     ch.runScheduledPendingTasks();

@@ -76,5 +76,8 @@ final class TestNodes implements AutoCloseable {
     for (Node n : nodes) {
       n.net().stop();
     }
+    for (Node n : nodes) {
+      n.chain().close();
+    }
   }
 }

@@ -15,6 +15,7 @@ import io.cairn.node.p2p.wire.MessageCodec;
 import io.cairn.node.p2p.wire.NetAddress;
 import io.cairn.node.p2p.wire.PeerAddress;
 import io.cairn.node.p2p.wire.ShortIds;
+import io.cairn.node.p2p.wire.ShortTxid;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,13 +28,15 @@ class WireCodecTest {
 
   static List<Message> samples() {
     Hash h = Sha256.hash(new byte[] {1});
+    ShortTxid s = ShortTxid.of(h);
     Block b = CHAIN.build(CHAIN.genesisHash(), List.of(CHAIN.tx(1, 0), CHAIN.tx(2, 5)));
     return List.of(
         new Message.Hello(1, h, h, 7420, 12, BigInteger.valueOf(123456789), "cairn/test"),
         new Message.Hello(1, h, h, 0, 0, BigInteger.ZERO, ""),
         new Message.Ping(-5), new Message.Pong(42), new Message.Bye(Reason.FLOOD, "too much"),
-        new Message.InvTx(List.of(h, h)), new Message.GetTx(List.of(h)), new Message.Txs(b.transactions()),
-        new Message.NotFound(true, List.of(h)), new Message.NotFound(false, List.of()), new Message.GetMempool(),
+        new Message.InvTx(List.of(s, s)), new Message.GetTx(List.of(s)), new Message.Txs(b.transactions()),
+        new Message.NotFound(true, List.of(h)), new Message.TxNotFound(List.of(s)), new Message.TxNotFound(List.of()),
+        new Message.GetMempool(),
         new Message.GetHeaders(List.of(h, CHAIN.genesisHash())), new Message.Headers(List.of(b.header())),
         new Message.GetBlocks(List.of(h)), new Message.FullBlock(b), new Message.GetCompact(h),
         new Message.CompactBlock(b.header(), 99, List.of(0xffff_ffff_ffffL, 1L)),
@@ -77,11 +80,25 @@ class WireCodecTest {
     // INV_TX claiming 4 billion txids in a 5-byte body.
     byte[] inv = {0x10, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
     assertEquals(Reason.MALFORMED, assertThrows(RejectedException.class, () -> MessageCodec.decode(inv)).reason());
-    List<Hash> tooMany = new ArrayList<>();
+    List<ShortTxid> tooMany = new ArrayList<>();
     for (int i = 0; i <= MessageCodec.MAX_INV; i++) {
-      tooMany.add(Hash.ZERO);
+      tooMany.add(ShortTxid.of(Hash.ZERO));
     }
     assertThrows(IllegalArgumentException.class, () -> new Message.InvTx(tooMany));
+  }
+
+  @Test
+  void transactionsTravelByTheirTxidsFirst16Bytes() {
+    Hash h = Sha256.hash(new byte[] {7});
+    byte[] bytes = MessageCodec.encode(new Message.GetTx(List.of(ShortTxid.of(h))));
+    // | type 0x11 | count u32 = 1 | txid[0..16] |
+    assertEquals(1 + 4 + ShortTxid.LENGTH, bytes.length);
+    assertArrayEquals(Arrays.copyOf(h.toArray(), 16), Arrays.copyOfRange(bytes, 5, 21));
+    assertEquals(ShortTxid.of(h), ShortTxid.of(Hash.of(h.toArray())));
+    // NOT_FOUND is for blocks only now; kind 0 (protocol 1's transactions by full txid) is refused.
+    byte[] kind0 = new Writer().u8(0x13).u8(0).u32(0).toByteArray();
+    assertEquals(Reason.MALFORMED, assertThrows(RejectedException.class, () -> MessageCodec.decode(kind0)).reason());
+    assertThrows(IllegalArgumentException.class, () -> new Message.NotFound(false, List.of()));
   }
 
   @Test

@@ -115,7 +115,7 @@ class NodeServiceIT {
     assertFalse(miner.get("mining").getAsBoolean());
     assertTrue(miner.get("blocksMined").getAsLong() >= 3);
     JsonObject version = rpc.okObject("node_version");
-    assertEquals(1, version.get("protocolVersion").getAsInt());
+    assertEquals(2, version.get("protocolVersion").getAsInt());
     assertTrue(version.get("userAgent").getAsString().startsWith("cairn/"));
   }
 

@@ -20,6 +20,7 @@ import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageCodec;
 import io.cairn.node.p2p.wire.NetAddress;
 import io.cairn.node.p2p.wire.PeerAddress;
+import io.cairn.node.p2p.wire.ShortTxid;
 import io.cairn.node.state.Account;
 import io.cairn.node.state.StateDelta;
 import io.cairn.node.state.StateDelta.Change;
@@ -60,7 +61,8 @@ public final class FuzzSeeds {
         new Message.Hello(MessageCodec.PROTOCOL_VERSION, Fixtures.genesisHash(), h, 7420, 12,
             BigInteger.valueOf(123_456_789), "cairn/0.1.0"),
         new Message.Ping(-5), new Message.Pong(42), new Message.Bye(Reason.FLOOD, "too much"),
-        new Message.InvTx(List.of(h, Fixtures.genesisHash())), new Message.GetTx(List.of(h)),
+        new Message.InvTx(List.of(ShortTxid.of(h), ShortTxid.of(Fixtures.genesisHash()))),
+        new Message.GetTx(List.of(ShortTxid.of(h))), new Message.TxNotFound(List.of(ShortTxid.of(h))),
         new Message.Txs(b.transactions()), new Message.NotFound(true, List.of(h)), new Message.GetMempool(),
         new Message.GetHeaders(List.of(h, Fixtures.genesisHash())), new Message.Headers(List.of(b.header())),
         new Message.GetBlocks(List.of(h)), new Message.FullBlock(b), new Message.GetCompact(h),

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 final class Gossip {
   static final String BYTES_MAX = "w5.bytesPerTx.max";
   static final String BYTES_MEAN = "w5.bytesPerTx.mean";
+  /** Note: the busiest node's bytes per transaction by message type. */
+  static final String BYTES_BY_TYPE = "w5.bytesPerTx.byType";
   static final String COMPACT_MS = "w5.compact.ms";
   static final String FULL_MS = "w5.full.ms";
   static final String BLOCK_TXS = "w5.block.txs";
@@ -47,6 +49,7 @@ final class Gossip {
       List<BenchNode> others = all.subList(1, NODES);
       int n = first.size();
       long[] before = bytesIn(all);
+      List<java.util.Map<String, Double>> typesBefore = all.stream().map(x -> byType(x.rpc().metrics())).toList();
       Drive.Submitted s = Drive.submit(origin, Senders.batches(first, 100));
       if (s.accepted() != n) {
         throw new IllegalStateException("W5: " + s.accepted() + " of " + n + " accepted; " + s.firstError());
@@ -55,12 +58,25 @@ final class Gossip {
       BenchNet.sleep(500); // let the last announcements settle before reading the counters
       long[] after = bytesIn(all);
       double max = 0;
+      int busiest = 0;
       double sum = 0;
       for (int i = 0; i < NODES; i++) {
         double per = (double) (after[i] - before[i]) / n;
-        max = Math.max(max, per);
+        if (per > max) {
+          max = per;
+          busiest = i;
+        }
         sum += per;
       }
+      java.util.Map<String, Double> was = typesBefore.get(busiest);
+      StringBuilder types = new StringBuilder("node " + busiest + ":");
+      byType(all.get(busiest).rpc().metrics()).forEach((t, v) -> {
+        double per = (v - was.getOrDefault(t, 0.0)) / n;
+        if (per >= 0.05) {
+          types.append(String.format(" %s %.1f", t, per));
+        }
+      });
+      results.note(BYTES_BY_TYPE, types.toString());
       results.add(BYTES_MAX, max);
       results.add(BYTES_MEAN, sum / NODES);
       results.add(COMPACT_MS, propagate(all, () -> Drive.mineOne(origin, minerAddress)));
@@ -119,6 +135,21 @@ final class Gossip {
     long[] out = new long[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
       out[i] = (long) sumCounter(nodes.get(i).rpc().metrics(), "cairn_p2p_bytes_in_total");
+    }
+    return out;
+  }
+
+  /** Bytes received so far per message type ({@code cairn_p2p_bytes_in_total{type="..."}}), in type order. */
+  static java.util.Map<String, Double> byType(String metrics) {
+    java.util.Map<String, Double> out = new java.util.TreeMap<>();
+    String name = "cairn_p2p_bytes_in_total{";
+    for (String line : metrics.split("\n")) {
+      int at = line.indexOf("type=\"");
+      if (line.startsWith(name) && at > 0) {
+        String type = line.substring(at + 6, line.indexOf('"', at + 6));
+        String[] f = line.strip().split("\\s+");
+        out.merge(type, Double.parseDouble(f[f.length - 1]), Double::sum);
+      }
     }
     return out;
   }

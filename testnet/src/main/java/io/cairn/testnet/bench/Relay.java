@@ -14,6 +14,8 @@ final class Relay {
   static final String W1 = "w1";
   static final String W1_RSS = "w1.rss";
   static final String W2 = "w2";
+  /** CPU time of the 3 node processes from the first submission to the last full mempool, per transfer (µs). */
+  static final String W2_CPU_US = "w2.cpuPerTx";
   static final String W3 = "w3";
   static final String W3_TXS = "w3.txs";
   static final String W3_BYTES = "w3.bytes";
@@ -58,11 +60,16 @@ final class Relay {
     try {
       net.awaitReady(all, 2, Duration.ofSeconds(60));
       int n = txs.size();
+      long cpu0 = cpuNanos(all);
       long t0 = System.nanoTime();
       CompletableFuture<Drive.Submitted> sub = CompletableFuture.supplyAsync(() -> Drive.submit(a, bodies));
       long[] at = Drive.watch(all, x -> Drive.mempoolSize(x) >= n, 20, WAIT, "to hold all " + n + " transfers");
+      long cpu1 = cpuNanos(all);
       requireAll(sub.join(), "W2");
       results.add(W2, n / ((Drive.max(at) - t0) / 1e9));
+      if (cpu0 >= 0 && cpu1 >= 0) {
+        results.add(W2_CPU_US, (cpu1 - cpu0) / 1e3 / n);
+      }
       w3(all);
     } finally {
       net.stop(all);
@@ -89,6 +96,19 @@ final class Relay {
     JsonObject blk = all.get(0).rpc().call("chain_getBlock", p).getAsJsonObject();
     results.add(W3_TXS, blk.get("txCount").getAsDouble());
     results.add(W3_BYTES, blk.get("size").getAsDouble());
+  }
+
+  /** Summed CPU time of the nodes' processes, or -1 when the platform does not tell. */
+  static long cpuNanos(List<BenchNode> nodes) {
+    long sum = 0;
+    for (BenchNode x : nodes) {
+      java.util.Optional<java.time.Duration> d = ProcessHandle.of(x.pid()).flatMap(h -> h.info().totalCpuDuration());
+      if (d.isEmpty()) {
+        return -1;
+      }
+      sum += d.get().toNanos();
+    }
+    return sum;
   }
 
   private void requireAll(Drive.Submitted s, String w) {

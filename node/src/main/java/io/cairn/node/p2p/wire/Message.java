@@ -98,8 +98,8 @@ public sealed interface Message {
     }
   }
 
-  /** Announces transactions by txid: {@code | count u32 | txid 32 ... |}. */
-  record InvTx(List<Hash> txids) implements Message {
+  /** Announces transactions by short txid: {@code | count u32 | short txid 16 ... |}. */
+  record InvTx(List<ShortTxid> txids) implements Message {
     public InvTx {
       txids = WireIo.bounded(txids, MessageCodec.MAX_INV, "txids");
     }
@@ -111,12 +111,12 @@ public sealed interface Message {
 
     @Override
     public void writeBody(Writer w) {
-      WireIo.writeHashes(w, txids);
+      ShortTxid.writeAll(w, txids);
     }
   }
 
-  /** Requests transactions by txid: {@code | count u32 | txid 32 ... |}. */
-  record GetTx(List<Hash> txids) implements Message {
+  /** Requests transactions by short txid: {@code | count u32 | short txid 16 ... |}. */
+  record GetTx(List<ShortTxid> txids) implements Message {
     public GetTx {
       txids = WireIo.bounded(txids, MessageCodec.MAX_INV, "txids");
     }
@@ -128,7 +128,7 @@ public sealed interface Message {
 
     @Override
     public void writeBody(Writer w) {
-      WireIo.writeHashes(w, txids);
+      ShortTxid.writeAll(w, txids);
     }
   }
 
@@ -152,9 +152,36 @@ public sealed interface Message {
     }
   }
 
-  /** Items the peer asked for and this node does not have: {@code | kind u8 | count u32 | hash 32 ... |}. */
+  /**
+   * Transactions the peer asked for ({@code GET_TX}) and this node does not have: {@code | count u32 |
+   * short txid 16 ... |}.
+   */
+  record TxNotFound(List<ShortTxid> txids) implements Message {
+    public TxNotFound {
+      txids = WireIo.bounded(txids, MessageCodec.MAX_INV, "txids");
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.TX_NOT_FOUND;
+    }
+
+    @Override
+    public void writeBody(Writer w) {
+      ShortTxid.writeAll(w, txids);
+    }
+  }
+
+  /**
+   * Blocks the peer asked for and this node does not have: {@code | kind u8 = 1 | count u32 | hash 32
+   * ... |}. Kind 0 (transactions by full txid) was protocol 1's; transactions now use {@link
+   * TxNotFound}.
+   */
   record NotFound(boolean blocks, List<Hash> hashes) implements Message {
     public NotFound {
+      if (!blocks) {
+        throw new IllegalArgumentException("missing transactions are reported with TX_NOT_FOUND");
+      }
       hashes = WireIo.bounded(hashes, MessageCodec.MAX_INV, "hashes");
     }
 

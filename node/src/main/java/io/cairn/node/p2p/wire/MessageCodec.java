@@ -28,9 +28,10 @@ import java.util.List;
  * canonical encoding, lists over their limits and trailing bytes ({@code malformed}).
  */
 public final class MessageCodec {
-  public static final long PROTOCOL_VERSION = 1;
-  /** Oldest protocol version this node still talks to. */
-  public static final long MIN_PROTOCOL_VERSION = 1;
+  /** 2: transaction relay by 16-byte short txids ({@code INV_TX}, {@code GET_TX}, {@code TX_NOT_FOUND}). */
+  public static final long PROTOCOL_VERSION = 2;
+  /** Oldest protocol version this node still talks to (1's transaction messages no longer parse). */
+  public static final long MIN_PROTOCOL_VERSION = 2;
   public static final int MAX_INV = 5_000;
   public static final int MAX_LOCATOR = 101;
   public static final int MAX_HEADERS = 2_000;
@@ -82,15 +83,17 @@ public final class MessageCodec {
         return new Message.Bye(reason == null ? Reason.MALFORMED : reason, WireIo.readText(r, 200, "detail"));
       }
       case INV_TX:
-        return new Message.InvTx(WireIo.readHashes(r, MAX_INV, "txids"));
+        return new Message.InvTx(ShortTxid.readAll(r, MAX_INV, "txids"));
       case GET_TX:
-        return new Message.GetTx(WireIo.readHashes(r, MAX_INV, "txids"));
+        return new Message.GetTx(ShortTxid.readAll(r, MAX_INV, "txids"));
+      case TX_NOT_FOUND:
+        return new Message.TxNotFound(ShortTxid.readAll(r, MAX_INV, "txids"));
       case TXS:
         return new Message.Txs(txs(r));
       case NOT_FOUND: {
         int kind = r.u8("kind");
-        if (kind > 1) {
-          throw new DecodeException("Expected not-found kind 0 or 1 but got " + kind);
+        if (kind != 1) {
+          throw new DecodeException("Expected not-found kind 1 (blocks) but got " + kind);
         }
         return new Message.NotFound(kind == 1, WireIo.readHashes(r, MAX_INV, "hashes"));
       }

@@ -11,6 +11,7 @@ public enum MessageType {
   TXS(0x12),
   NOT_FOUND(0x13),
   GET_MEMPOOL(0x14),
+  TX_NOT_FOUND(0x15),
   GET_HEADERS(0x20),
   HEADERS(0x21),
   GET_BLOCKS(0x22),
