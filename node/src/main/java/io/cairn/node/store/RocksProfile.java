@@ -6,6 +6,7 @@ import java.util.Set;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
@@ -40,6 +41,7 @@ final class RocksProfile implements AutoCloseable {
   static final long BLOCK_CACHE = 8L << 20;
   static final long MAX_WAL_BYTES = 32L << 20;
   private static final int BULK_BLOCK_BYTES = 32 << 10;
+  static final int ZSTD_LEVEL = Integer.getInteger("cairn.store.zstdLevel", 1);
 
   /** Columns written once per transaction or block and read rarely: compressed hard, large blocks. */
   private static final Set<Integer> BULK = Set.of(Schema.BODIES.id(), Schema.UNDO.id(), Schema.TX_INDEX.id(),
@@ -50,10 +52,13 @@ final class RocksProfile implements AutoCloseable {
 
   private final List<AutoCloseable> owned = new ArrayList<>();
   private final LRUCache cache;
+  /** ZSTD level 1: on these columns as small as the default level 3, and cheaper to write. */
+  private final CompressionOptions zstdLevel;
   final DBOptions db;
 
   RocksProfile() {
     cache = own(new LRUCache(BLOCK_CACHE));
+    zstdLevel = own(new CompressionOptions()).setLevel(ZSTD_LEVEL);
     WriteBufferManager wbm = own(new WriteBufferManager(MEMTABLE_BUDGET, cache));
     db = own(new DBOptions())
         .setCreateIfMissing(true)
@@ -80,11 +85,14 @@ final class RocksProfile implements AutoCloseable {
     if (LOOKUP.contains(id)) {
       table.setFilterPolicy(own(new BloomFilter(10)));
     }
+    CompressionType compression = bulk ? CompressionType.ZSTD_COMPRESSION : CompressionType.LZ4_COMPRESSION;
     return own(new ColumnFamilyOptions())
         .setWriteBufferSize(MEMTABLE_BYTES)
         .setMaxWriteBufferNumber(2)
-        .setCompressionType(bulk ? CompressionType.ZSTD_COMPRESSION : CompressionType.LZ4_COMPRESSION)
-        .setBottommostCompressionType(bulk ? CompressionType.ZSTD_COMPRESSION : CompressionType.LZ4_COMPRESSION)
+        .setCompressionType(compression)
+        .setBottommostCompressionType(compression)
+        .setCompressionOptions(zstdLevel)
+        .setBottommostCompressionOptions(zstdLevel)
         .setTableFormatConfig(table);
   }
 
