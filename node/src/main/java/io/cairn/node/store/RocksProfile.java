@@ -41,7 +41,7 @@ final class RocksProfile implements AutoCloseable {
   static final long BLOCK_CACHE = 8L << 20;
   static final long MAX_WAL_BYTES = 32L << 20;
   private static final int BULK_BLOCK_BYTES = 32 << 10;
-  static final int ZSTD_LEVEL = Integer.getInteger("cairn.store.zstdLevel", 1);
+  private static final int ZSTD_LEVEL = 1;
 
   /** Columns written once per transaction or block and read rarely: compressed hard, large blocks. */
   private static final Set<Integer> BULK = Set.of(Schema.BODIES.id(), Schema.UNDO.id(), Schema.TX_INDEX.id(),
@@ -85,15 +85,18 @@ final class RocksProfile implements AutoCloseable {
     if (LOOKUP.contains(id)) {
       table.setFilterPolicy(own(new BloomFilter(10)));
     }
-    CompressionType compression = bulk ? CompressionType.ZSTD_COMPRESSION : CompressionType.LZ4_COMPRESSION;
-    return own(new ColumnFamilyOptions())
+    ColumnFamilyOptions cf = own(new ColumnFamilyOptions())
         .setWriteBufferSize(MEMTABLE_BYTES)
         .setMaxWriteBufferNumber(2)
-        .setCompressionType(compression)
-        .setBottommostCompressionType(compression)
-        .setCompressionOptions(zstdLevel)
-        .setBottommostCompressionOptions(zstdLevel)
         .setTableFormatConfig(table);
+    if (bulk) {
+      return cf.setCompressionType(CompressionType.ZSTD_COMPRESSION)
+          .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
+          .setCompressionOptions(zstdLevel)
+          .setBottommostCompressionOptions(zstdLevel);
+    }
+    return cf.setCompressionType(CompressionType.LZ4_COMPRESSION)
+        .setBottommostCompressionType(CompressionType.LZ4_COMPRESSION);
   }
 
   private <T extends AutoCloseable> T own(T o) {
