@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -30,8 +29,7 @@ final class RocksKvStore implements KvStore {
   }
 
   private final Path dir;
-  private final DBOptions dbOptions;
-  private final ColumnFamilyOptions cfOptions;
+  private final RocksProfile profile;
   private final RocksDB db;
   private final List<ColumnFamilyHandle> handles;
   private final Map<Integer, ColumnFamilyHandle> byId = new HashMap<>();
@@ -39,11 +37,10 @@ final class RocksKvStore implements KvStore {
   private final WriteOptions asyncWrite;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RocksKvStore(Path dir, DBOptions dbOptions, ColumnFamilyOptions cfOptions, RocksDB db,
-      List<ColumnFamilyHandle> handles, List<Integer> ids) {
+  private RocksKvStore(Path dir, RocksProfile profile, RocksDB db, List<ColumnFamilyHandle> handles,
+      List<Integer> ids) {
     this.dir = dir;
-    this.dbOptions = dbOptions;
-    this.cfOptions = cfOptions;
+    this.profile = profile;
     this.db = db;
     this.handles = handles;
     for (int i = 0; i < ids.size(); i++) {
@@ -60,27 +57,21 @@ final class RocksKvStore implements KvStore {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
     }
-    DBOptions dbOptions = new DBOptions()
-        .setCreateIfMissing(true)
-        .setCreateMissingColumnFamilies(true)
-        .setMaxOpenFiles(256)
-        .setKeepLogFileNum(2);
-    ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+    RocksProfile profile = new RocksProfile();
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-    descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+    descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, profile.column(0)));
     for (int id : columnIds) {
-      descriptors.add(new ColumnFamilyDescriptor(new byte[] {(byte) id}, cfOptions));
+      descriptors.add(new ColumnFamilyDescriptor(new byte[] {(byte) id}, profile.column(id)));
     }
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     try {
-      RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
-      return new RocksKvStore(dir, dbOptions, cfOptions, db, handles, columnIds);
+      RocksDB db = RocksDB.open(profile.db, dir.toString(), descriptors, handles);
+      return new RocksKvStore(dir, profile, db, handles, columnIds);
     } catch (RocksDBException e) {
       for (ColumnFamilyHandle h : handles) {
         h.close();
       }
-      cfOptions.close();
-      dbOptions.close();
+      profile.close();
       if (isLockError(e)) {
         throw new StoreLockedException(dir, e);
       }
@@ -167,19 +158,25 @@ final class RocksKvStore implements KvStore {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    try (FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
+      // Memtables to compressed SST files, so a stopped node's directory holds no write-ahead log
+      // (uncompressed, and replayed at the next start). Every block commit was synced already: if
+      // this fails, nothing is lost.
+      db.flush(wait, handles);
+    } catch (RocksDBException e) {
+      try {
+        db.syncWal();
+      } catch (RocksDBException again) {
+        // as above
+      }
+    }
     for (ColumnFamilyHandle h : handles) {
       h.close();
-    }
-    try {
-      db.syncWal();
-    } catch (RocksDBException e) {
-      // Every block commit was synced already; nothing is lost.
     }
     db.close();
     syncWrite.close();
     asyncWrite.close();
-    cfOptions.close();
-    dbOptions.close();
+    profile.close();
   }
 
   private final class RocksBatch implements Batch {

@@ -43,9 +43,8 @@ public final class BenchRunner {
     }
   }
 
-  /** Node JVM options for benchmarks: the full JIT, a heap sized for the RSS goals, the serial collector. */
-  public static final List<String> NODE_OPTIONS = List.of("-Xms48m", "-Xmx112m", "-XX:+UseSerialGC",
-      "-XX:-UsePerfData", "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=80m");
+  /** Node JVM options for benchmarks: the launcher's {@link JavaCommand#BENCH_OPTIONS} (one place for the node profile). */
+  public static final List<String> NODE_OPTIONS = JavaCommand.BENCH_OPTIONS;
 
   /** Ports used from the base port. */
   public static final int PORTS = BenchNet.PORTS;

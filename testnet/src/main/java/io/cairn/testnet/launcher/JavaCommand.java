@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to start a node process: {@code <java> <jvm options> -cp <classpath> <main> node ...}. From the
@@ -17,13 +18,45 @@ import java.util.List;
 public record JavaCommand(String java, String classpath, List<String> jvmOptions, String mainClass) {
   public static final String MAIN = "io.cairn.testnet.cli.CairnMain";
   /**
-   * Small nodes that start fast: a 256 MiB heap cap, the serial collector (fewest threads), no perf
-   * data file, and only the C1 JIT compiler, which halves a node's start-up on a busy 2-core machine
-   * (about 2 s instead of 4 s to serve) at the cost of peak throughput a local testnet does not need.
-   * {@code CAIRN_NODE_JAVA_OPTS} replaces them (e.g. {@code "-Xmx512m"} for full JIT in benchmarks).
+   * JVM options every node gets, from the testnet launcher and from the benchmark alike: the serial
+   * collector (fewest threads, smallest side structures), no perf data file, 512 KiB thread stacks,
+   * and Netty's pooled allocator with one direct and one heap arena (the default is two of each per
+   * core, each growing in 4 MiB chunks) — a node's traffic is a few connections.
    */
-  public static final List<String> DEFAULT_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-      "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xss512k");
+  public static final List<String> COMMON_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
+      "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
+
+  /**
+   * Small nodes that start fast: {@link #COMMON_OPTIONS}, a 256 MiB heap cap and only the C1 JIT
+   * compiler, which halves a node's start-up on a busy 2-core machine (about 2 s instead of 4 s to
+   * serve) at the cost of peak throughput a local testnet does not need. {@code CAIRN_NODE_JAVA_OPTS}
+   * replaces them (e.g. {@code "-Xmx512m"} for full JIT in benchmarks).
+   */
+  public static final List<String> DEFAULT_OPTIONS = concat(List.of("-Xms32m", "-Xmx256m", "-XX:TieredStopAtLevel=1"),
+      COMMON_OPTIONS);
+
+  /**
+   * Nodes measured by {@code cairn testnet bench}: {@link #COMMON_OPTIONS}, the full JIT (C2: Ed25519
+   * needs it), a heap that starts at 32 MiB (a node lives in 15-25 MiB after a young collection; a
+   * full 20,000-transaction mempool or a fast sync needs 55-95 MiB, hence the 112 MiB cap) and a first
+   * metaspace threshold of 32 MiB (the default 21 MiB cost one needless full collection per start).
+   * Tighter heap free ratios (20/40%) saved no peak RSS at full size but doubled the full collections.
+   */
+  public static final List<String> BENCH_OPTIONS = concat(List.of("-Xms32m", "-Xmx112m", "-XX:MetaspaceSize=32m",
+      "-XX:MaxMetaspaceSize=80m", "-XX:ReservedCodeCacheSize=48m"), COMMON_OPTIONS);
+
+  /**
+   * Environment of every node process, unless the caller's environment sets the variable: glibc's
+   * malloc keeps at most two arenas (the default is up to eight per core, each holding on to the
+   * native memory freed into it: RocksDB's memtables and blocks, Netty, the JIT).
+   */
+  public static final Map<String, String> NODE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
 
   public JavaCommand {
     jvmOptions = List.copyOf(jvmOptions);

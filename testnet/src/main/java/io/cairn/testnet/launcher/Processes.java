@@ -38,6 +38,7 @@ public final class Processes {
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       pb.directory(dataDir.toFile());
+      JavaCommand.NODE_ENVIRONMENT.forEach((k, v) -> pb.environment().putIfAbsent(k, v));
       Process p = pb.start();
       // Until the JVM has exec'd (Java spawns through a helper), the command line is not yet ours:
       // return once the node is recognisable by its marker, or has already exited.
