@@ -62,6 +62,7 @@ class SyncThroughputBench {
       long txs = (long) blocks * perBlock;
       try (NodeService fresh = TestNodes.start(dir.resolve("b"), spec)) {
         Rpc rb = Rpc.of(fresh);
+        Map<String, Long> cpu0 = threadCpu();
         long t0 = System.nanoTime();
         rb.ok("net_addPeer", Map.of("address", "127.0.0.1:" + a.p2pPort()));
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(5))
@@ -71,9 +72,35 @@ class SyncThroughputBench {
         System.out.printf("W4-like sync: %d blocks, %d txs in %.2f s = %.1f blocks/s, %.0f tx/s; chain thread"
             + " connecting %.2f s (%.0f%%), load %s%n", height, txs, secs, height / secs, txs / secs, connect,
             100 * connect / secs, loadAverage());
+        Map<String, Long> cpu1 = threadCpu();
+        StringBuilder sb = new StringBuilder("CPU seconds by thread (both nodes):");
+        long total = 0;
+        for (Map.Entry<String, Long> e : cpu1.entrySet()) {
+          long d = e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
+          total += d;
+          if (d > 50_000_000L) {
+            sb.append(String.format(" %s=%.2f", e.getKey(), d / 1e9));
+          }
+        }
+        System.out.printf("%s; total %.2f s = %.1f us/tx%n", sb, total / 1e9, total / 1e3 / txs);
         assertEquals(a.head().hash(), fresh.head().hash());
       }
     }
+  }
+
+  /** CPU nanoseconds per thread-name family (digits dropped) of every live thread. */
+  private static Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null) {
+        long ns = mx.getThreadCpuTime(t.getThreadId());
+        if (ns > 0) {
+          out.merge(t.getThreadName().replaceAll("[0-9]+", "#"), ns, Long::sum);
+        }
+      }
+    }
+    return out;
   }
 
   private static double metric(String page, String name) {
