@@ -7,42 +7,34 @@ import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageCodec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Headers-first sync and block relay. Headers are checked by the backend (linkage, proof of work,
  * target) before any body is asked for; each accepted header without a body is handed to {@link
- * BlockDownload}, which spreads the requests over the peers. Received bodies are buffered and
- * connected strictly in order. The next block on top of the tip is fetched compactly ({@link
- * CompactBlocks}).
+ * BlockDownload}, which spreads the requests over the peers. Received bodies go through {@link
+ * BlockPipeline}, which hands them to the backend in order while the next ones download and
+ * verify. The next block on top of the tip is fetched compactly ({@link CompactBlocks}).
  */
 final class BlockSync {
   private static final int MAX_ANNOUNCED_HEADERS = 8;
   private static final int MAX_UNCONNECTING = 10;
   static final long SERVE_BUDGET = 4L << 20;
-  /** Rejections that are not the sender's fault. */
-  private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
 
   private final Network net;
   private final CompactBlocks compact;
   private final BlockDownload download;
-  private final Map<Hash, Buffered> buffered = new HashMap<>();
+  private final BlockPipeline pipeline;
   private Peer pausedHeaders;
   private Hash pausedFrom;
-
-  private record Buffered(Block block, Peer from) {}
 
   BlockSync(Network net) {
     this.net = net;
     this.compact = new CompactBlocks(net);
     this.download = new BlockDownload(net);
+    this.pipeline = new BlockPipeline(net, download, p -> requestHeaders(p, null));
   }
 
   /**
@@ -190,7 +182,7 @@ final class BlockSync {
   }
 
   private void schedule() {
-    download.schedule(buffered::containsKey);
+    download.schedule(pipeline::has);
   }
 
   void onBlock(Peer p, Block b) {
@@ -253,62 +245,8 @@ final class BlockSync {
     schedule();
   }
 
-  /** Connects a received block when its parent is stored, else buffers it until the parent is. */
   private void deliver(Block b, Peer from) {
-    Hash hash = b.hash();
-    if (net.backend.hasBlock(hash)) {
-      net.stats.blockDuplicates.increment();
-      download.remove(hash);
-      return;
-    }
-    if (!net.backend.hasBlock(b.header().prevHash())) {
-      if (!download.isWanted(b.header().prevHash()) && !buffered.containsKey(b.header().prevHash())) {
-        Optional<Rejected> r = net.backend.acceptHeader(b.header());
-        if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN && r.get().reason() != Reason.UNKNOWN_PARENT) {
-          net.misbehave(from, r.get());
-          return;
-        }
-        // The parent is unknown, or known but no longer wanted (given up on): its headers make it wanted again.
-        requestHeaders(from, null);
-      }
-      if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
-        buffered.put(hash, new Buffered(b, from));
-      }
-      return;
-    }
-    ArrayDeque<Buffered> todo = new ArrayDeque<>();
-    todo.add(new Buffered(b, from));
-    while (!todo.isEmpty()) {
-      Buffered next = todo.poll();
-      Hash h = next.block().hash();
-      buffered.remove(h);
-      download.remove(h);
-      Optional<Rejected> r = net.backend.acceptBlock(next.block());
-      if (r.isPresent() && !BENIGN.contains(r.get().reason())) {
-        net.misbehave(next.from(), r.get());
-        dropDescendants(h);
-        continue;
-      }
-      for (Buffered child : new ArrayList<>(buffered.values())) {
-        if (child.block().header().prevHash().equals(h)) {
-          todo.add(child);
-        }
-      }
-    }
-  }
-
-  private void dropDescendants(Hash bad) {
-    ArrayDeque<Hash> todo = new ArrayDeque<>(List.of(bad));
-    while (!todo.isEmpty()) {
-      Hash h = todo.poll();
-      todo.addAll(download.removeChildren(h));
-      for (Buffered x : new ArrayList<>(buffered.values())) {
-        if (x.block().header().prevHash().equals(h)) {
-          buffered.remove(x.block().hash());
-          todo.add(x.block().hash());
-        }
-      }
-    }
+    pipeline.deliver(b, from);
   }
 
   void onClosed(Peer p) {
@@ -339,7 +277,8 @@ final class BlockSync {
     schedule();
   }
 
+  /** Bodies still to download or to import (a syncing node). */
   int wantedCount() {
-    return download.size();
+    return download.size() + pipeline.importing();
   }
 }

@@ -43,10 +43,14 @@ final class MemoryChain implements P2pBackend {
   private final List<Hash> main = new ArrayList<>();
   private final Map<Hash, Integer> mainIndex = new HashMap<>();
   private final Set<Hash> confirmed = new HashSet<>();
+  /** Blocks found invalid and their descendants seen since (as the node's engine marks them). */
+  private final Set<Hash> invalid = new HashSet<>();
   private final LinkedHashMap<Hash, Transaction> mempool = new LinkedHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Address miner;
   private volatile boolean verifySignatures = true;
+  /** When set, {@link #acceptBlockAsync} imports on this thread, in call order (as the node does). */
+  private volatile java.util.concurrent.ExecutorService importer;
 
   MemoryChain(ChainSpec spec, Address miner) {
     Block g = Genesis.block(spec);
@@ -74,6 +78,14 @@ final class MemoryChain implements P2pBackend {
     s[1] = (byte) (i >> 8);
     s[31] = 7;
     return s;
+  }
+
+  /** A transfer signed for another network: its signature does not verify here. */
+  Transaction badTx(int sender, long nonce) {
+    byte[] seed = seed(sender);
+    Transaction t = Transaction.unsigned(PublicKey.of(Ed25519.publicKey(seed)), address(9999), Amount.ofUnits(1),
+        Amount.ofUnits(1_000), nonce, Bytes.EMPTY);
+    return t.signWith(seed, Hash.of(new byte[32]));
   }
 
   /** A validly signed transfer, distinct per (sender, nonce). */
@@ -143,6 +155,10 @@ final class MemoryChain implements P2pBackend {
   @Override
   public synchronized Optional<Rejected> acceptHeader(BlockHeader h) {
     Hash hash = h.hash();
+    if (invalid.contains(hash) || invalid.contains(h.prevHash())) {
+      invalid.add(hash);
+      return Optional.of(Rejected.of(Reason.INVALID_ANCESTOR, "on an invalid block " + hash.shortHex()));
+    }
     if (headers.containsKey(hash)) {
       return Optional.of(Rejected.of(Reason.ALREADY_KNOWN, "header known"));
     }
@@ -185,6 +201,7 @@ final class MemoryChain implements P2pBackend {
       }
       for (Transaction tx : b.transactions()) {
         if (verifySignatures && !tx.verifySignature(genesis)) {
+          invalid.add(hash);
           return Optional.of(Rejected.of(Reason.BAD_SIGNATURE, tx.txid().shortHex()));
         }
       }
@@ -213,6 +230,31 @@ final class MemoryChain implements P2pBackend {
   }
 
   private final Set<Hash> returnedNow = new HashSet<>();
+
+  /** Imports handed over with {@link #acceptBlockAsync} happen on one own thread from now on (see {@link #close}). */
+  MemoryChain importAsync() {
+    importer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "memory-chain-import");
+      t.setDaemon(true);
+      return t;
+    });
+    return this;
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Optional<Rejected>> acceptBlockAsync(Block b) {
+    java.util.concurrent.ExecutorService ex = importer;
+    return ex == null ? P2pBackend.super.acceptBlockAsync(b)
+        : java.util.concurrent.CompletableFuture.supplyAsync(() -> acceptBlock(b), ex);
+  }
+
+  /** Stops the import thread, if any. */
+  void close() {
+    java.util.concurrent.ExecutorService ex = importer;
+    if (ex != null) {
+      ex.shutdownNow();
+    }
+  }
 
   private void reorgTo(Hash newTip, List<Block> connected) {
     returnedNow.clear();
