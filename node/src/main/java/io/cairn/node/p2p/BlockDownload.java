@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Which block bodies are wanted and who was asked for them. A header accepted without its body
  * becomes a {@link Want}; bodies within a window above the tip are requested from the peer that has
  * them with the fewest requests in flight (bounded per peer). The peer holding up the lowest wanted
- * block past the stall timeout loses all its requests to others; any request expires eventually.
+ * block that delivered nothing for the stall timeout loses all its requests to others; any request
+ * expires eventually.
  * Network thread only.
  */
 final class BlockDownload {
@@ -99,7 +100,7 @@ final class BlockDownload {
       if (w.assigned != null || have.test(w.hash)) {
         continue;
       }
-      Peer best = pick(w);
+      Peer best = pick(w, tip.height());
       if (best == null) {
         continue;
       }
@@ -120,13 +121,18 @@ final class BlockDownload {
     });
   }
 
-  /** The source (or, failing that, any peer high enough) with the fewest requests in flight. */
-  private Peer pick(Want w) {
+  /**
+   * The peer with the fewest requests in flight among the sources, and while syncing (the block is
+   * not the next on the tip) among every other peer claiming the height too, so that requests spread
+   * over all peers (capped uploads add up) from the first header on. A new tip block goes to a peer
+   * that announced it unless none can take it.
+   */
+  private Peer pick(Want w, long tipHeight) {
     Peer best = null;
     for (Peer p : w.sources) {
       best = better(best, p, w);
     }
-    if (best == null) {
+    if (best == null || w.header.height() > tipHeight + 1) {
       for (Peer p : net.peers.values()) {
         if (p.bestHeight >= w.header.height()) {
           best = better(best, p, w);
@@ -145,7 +151,9 @@ final class BlockDownload {
 
   /** The body arrived from {@code p}: its request slot is free again. */
   void received(Peer p, Hash hash) {
-    p.blocksInFlight.remove(hash);
+    if (p.blocksInFlight.remove(hash)) {
+      p.lastBlockAt = net.now();
+    }
     Want w = byHash.get(hash);
     if (w != null && w.assigned == p) {
       w.assigned = null;
@@ -201,7 +209,10 @@ final class BlockDownload {
   void tick(long now) {
     if (!wanted.isEmpty()) {
       Want first = wanted.first();
-      if (first.assigned != null && now - first.requestedAt > net.cfg.blockStallTimeout().toMillis()) {
+      // Stalling: nothing delivered since the lowest block was asked for. A peer still delivering its
+      // queue (capped upload) is slow, not stalling: taking its requests away would waste its bytes.
+      if (first.assigned != null
+          && now - Math.max(first.requestedAt, first.assigned.lastBlockAt) > net.cfg.blockStallTimeout().toMillis()) {
         Peer slow = first.assigned;
         log.info("peer {} stalls block {} at height {}; moving its requests to other peers", slow,
             first.hash.shortHex(), first.header.height());

@@ -46,6 +46,8 @@ final class Peer {
   int headersPending;
   long headersRequestedAt;
   int unconnectingHeaders;
+  /** When it last delivered a requested block body (a slow peer that keeps delivering is not stalling). */
+  long lastBlockAt;
 
   // Addresses and serving.
   long lastAddrsServedMs = Long.MIN_VALUE / 2;
