@@ -76,6 +76,25 @@ final class BlockDownload {
     return byHash.containsKey(hash);
   }
 
+  /** True when some peer was asked for the body and has not answered yet. */
+  boolean isAssigned(Hash hash) {
+    Want w = byHash.get(hash);
+    return w != null && w.assigned != null;
+  }
+
+  /**
+   * {@code p} pushed this block (compact) unasked: it counts as requested from {@code p}, so that a
+   * missing part it does not send times out and is fetched elsewhere like any request.
+   */
+  void pushed(BlockHeader h, Hash hash, Peer p) {
+    want(h, hash, p);
+    Want w = byHash.get(hash);
+    w.assigned = p;
+    w.requestedAt = net.now();
+    p.blocksInFlight.add(hash);
+    p.blocksRequested.add(hash);
+  }
+
   int size() {
     return wanted.size();
   }

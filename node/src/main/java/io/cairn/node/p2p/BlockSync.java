@@ -66,12 +66,27 @@ final class BlockSync {
     p.send(new Message.GetHeaders(locator));
   }
 
-  /** New tip from any source: announce it by header to every peer not known to have it. */
+  /**
+   * New tip from any source. Unless we are still downloading blocks, a peer that is at its parent
+   * (claims the parent's height, or knows the parent and claims no more) is pushed the compact block
+   * at once, saving the GET_COMPACT round trip; every other peer not known to have it gets the
+   * header.
+   */
   void onBlockConnected(Block b) {
     Hash hash = b.hash();
+    Hash parent = b.header().prevHash();
+    boolean atTip = download.size() == 0;
+    Message.CompactBlock push = null;
     for (Peer p : net.peers.values()) {
+      boolean atParent = atTip && (p.bestHeight == b.height() - 1
+          || p.bestHeight < b.height() && p.knownBlocks.contains(parent));
       if (p.knownBlocks.add(hash)) {
-        p.send(new Message.Headers(List.of(b.header())));
+        if (atParent) {
+          push = push != null ? push : compact.compact(b);
+          p.send(push);
+        } else {
+          p.send(new Message.Headers(List.of(b.header())));
+        }
       }
     }
     download.countConnected();
@@ -198,8 +213,7 @@ final class BlockSync {
 
   void onCompact(Peer p, Message.CompactBlock cb) {
     Hash hash = cb.header().hash();
-    if (!p.blocksRequested.contains(hash)) {
-      net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "compact block " + hash.shortHex() + " was not requested"));
+    if (!p.blocksRequested.contains(hash) && !acceptPush(p, cb, hash)) {
       return;
     }
     if (net.backend.hasBlock(hash)) {
@@ -215,6 +229,35 @@ final class BlockSync {
       deliver(b, p);
       schedule();
     }
+  }
+
+  /**
+   * A compact block nobody asked for: a peer pushing its new tip. Taken like a requested one when
+   * its header is valid and extends our tip and nobody is fetching the block yet; a header on
+   * another block is handled as an announcement; a push we cannot use is dropped (not the
+   * sender's fault: blocks race). An invalid header is a breach.
+   */
+  private boolean acceptPush(Peer p, Message.CompactBlock cb, Hash hash) {
+    p.knownBlocks.add(hash);
+    if (!cb.header().prevHash().equals(net.backend.tip().hash())) {
+      onHeaders(p, List.of(cb.header()));
+      return false;
+    }
+    if (net.backend.hasBlock(hash) || pipeline.has(hash) || compact.rebuilding(hash) || download.isAssigned(hash)) {
+      net.stats.blockDuplicates.increment();
+      return false;
+    }
+    Optional<Rejected> r = net.backend.acceptHeader(cb.header());
+    if (r.isPresent() && r.get().reason() == Reason.TIME_TOO_NEW) {
+      return false; // clocks differ: not a breach, and the header may become acceptable later
+    }
+    if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+      net.misbehave(p, r.get());
+      return false;
+    }
+    p.bestHeight = Math.max(p.bestHeight, cb.header().height());
+    download.pushed(cb.header(), hash, p);
+    return true;
   }
 
   void onBlockTxs(Peer p, Message.BlockTxs m) {

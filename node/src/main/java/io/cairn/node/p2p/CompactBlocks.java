@@ -40,14 +40,24 @@ final class CompactBlocks {
       p.send(new Message.NotFound(true, List.of(hash)));
       return;
     }
+    p.knownBlocks.add(hash);
+    p.send(compact(b.get()));
+  }
+
+  /** The block as header, a fresh salt and one short id per transaction. */
+  Message.CompactBlock compact(Block b) {
     long salt = net.random.nextLong();
-    ShortIds sid = ShortIds.forBlock(b.get().header(), salt);
-    List<Long> ids = new ArrayList<>(b.get().transactions().size());
-    for (Transaction tx : b.get().transactions()) {
+    ShortIds sid = ShortIds.forBlock(b.header(), salt);
+    List<Long> ids = new ArrayList<>(b.transactions().size());
+    for (Transaction tx : b.transactions()) {
       ids.add(sid.of(tx.txid()));
     }
-    p.knownBlocks.add(hash);
-    p.send(new Message.CompactBlock(b.get().header(), salt, ids));
+    return new Message.CompactBlock(b.header(), salt, ids);
+  }
+
+  /** True while a block is being rebuilt (waiting for BLOCK_TXS). */
+  boolean rebuilding(Hash hash) {
+    return partials.containsKey(hash);
   }
 
   void serveBlockTxs(Peer p, Message.GetBlockTxs m) {
