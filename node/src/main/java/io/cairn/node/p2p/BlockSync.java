@@ -156,16 +156,19 @@ final class BlockSync {
         p.bestHeight = Math.min(p.bestHeight, net.backend.tip().height()); // nothing beyond our locator
       }
     }
-    Hash last = null;
-    for (int i = 0; i < hs.size(); i++) {
-      BlockHeader h = hs.get(i);
-      Hash hash = h.hash();
-      if (i > 0 && !h.prevHash().equals(last)) {
+    for (int i = 1; i < hs.size(); i++) {
+      if (!hs.get(i).prevHash().equals(hs.get(i - 1).hash())) {
         net.misbehave(p, Rejected.of(Reason.MALFORMED, "headers are not a chain at position " + i));
         return;
       }
+    }
+    List<Optional<Rejected>> results = hs.isEmpty() ? List.of() : net.backend.acceptHeaders(hs);
+    Hash last = null;
+    for (int i = 0; i < results.size(); i++) {
+      BlockHeader h = hs.get(i);
+      Hash hash = h.hash();
       p.knownBlocks.add(hash);
-      Optional<Rejected> r = net.backend.acceptHeader(h);
+      Optional<Rejected> r = results.get(i);
       if (r.isPresent() && r.get().reason() == Reason.UNKNOWN_PARENT && i == 0) {
         if (++p.unconnectingHeaders > MAX_UNCONNECTING) {
           net.misbehave(p, Rejected.of(Reason.FLOOD, "too many headers that do not connect"));
