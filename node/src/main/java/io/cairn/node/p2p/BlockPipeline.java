@@ -39,10 +39,13 @@ import org.slf4j.LoggerFactory;
 final class BlockPipeline {
   private static final Logger log = LoggerFactory.getLogger(BlockPipeline.class);
 
-  /** Most blocks handed to the backend and not yet answered. */
-  static final int MAX_SUBMITTED = 32;
+  /**
+   * Most blocks handed to the backend and not yet answered: enough to keep every verifier thread
+   * busy while the chain connects (a few blocks would do on two cores), few enough to bound memory.
+   */
+  static final int MAX_SUBMITTED = 16;
   /** Most encoded bytes handed to the backend and not yet answered (one block always fits). */
-  static final long MAX_SUBMITTED_BYTES = 8L << 20;
+  static final long MAX_SUBMITTED_BYTES = 4L << 20;
   /** Rejections that are not the sender's fault. */
   private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
 
