@@ -34,8 +34,6 @@ final class BlockDownload {
    * announcement, or a child block arriving, wants it again.
    */
   static final int MAX_ROUNDS = 3;
-  /** Requests a peer may have in flight before it delivered anything (see {@link Peer#blockAllowance}). */
-  static final int INITIAL_ALLOWANCE = 4;
 
   private final Network net;
   private final TreeSet<Want> wanted = new TreeSet<>(
@@ -164,8 +162,7 @@ final class BlockDownload {
   }
 
   private Peer better(Peer best, Peer p, Want w) {
-    if (p.closed || w.failed.contains(p)
-        || p.blocksInFlight.size() >= Math.min(p.blockAllowance, net.cfg.maxBlocksInFlightPerPeer())) {
+    if (p.closed || w.failed.contains(p) || p.blocksInFlight.size() >= net.cfg.maxBlocksInFlightPerPeer()) {
       return best;
     }
     return best == null || p.blocksInFlight.size() < best.blocksInFlight.size() ? p : best;
@@ -175,7 +172,6 @@ final class BlockDownload {
   void received(Peer p, Hash hash) {
     if (p.blocksInFlight.remove(hash)) {
       p.lastBlockAt = net.now();
-      p.blockAllowance = Math.min(p.blockAllowance + 1, net.cfg.maxBlocksInFlightPerPeer());
     }
     Want w = byHash.get(hash);
     if (w != null && w.assigned == p) {
@@ -246,7 +242,6 @@ final class BlockDownload {
             slow.blocksInFlight.remove(w.hash);
           }
         }
-        slow.blockAllowance = INITIAL_ALLOWANCE;
       }
       List<Hash> unobtainable = new ArrayList<>();
       for (Want w : wanted) {

@@ -48,12 +48,6 @@ final class Peer {
   int unconnectingHeaders;
   /** When it last delivered a requested block body (a slow peer that keeps delivering is not stalling). */
   long lastBlockAt;
-  /**
-   * Block requests it may have in flight: starts small and grows by one per body delivered (up to
-   * the configured maximum), so a peer that happens to connect first does not take a whole window
-   * of requests that others connecting a moment later could share.
-   */
-  int blockAllowance = BlockDownload.INITIAL_ALLOWANCE;
 
   // Addresses and serving.
   long lastAddrsServedMs = Long.MIN_VALUE / 2;
