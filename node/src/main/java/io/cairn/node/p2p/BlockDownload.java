@@ -34,6 +34,13 @@ final class BlockDownload {
    * announcement, or a child block arriving, wants it again.
    */
   static final int MAX_ROUNDS = 3;
+  /**
+   * In its first {@link #RAMP_MS} a peer may have only this many block requests in flight, so that
+   * the first of several peers connecting together does not take a whole window of requests the
+   * others, a moment later, could have shared (with capped uploads it would deliver them alone).
+   */
+  static final int RAMP_IN_FLIGHT = 4;
+  static final long RAMP_MS = 1_000;
 
   private final Network net;
   private final TreeSet<Want> wanted = new TreeSet<>(
@@ -162,7 +169,9 @@ final class BlockDownload {
   }
 
   private Peer better(Peer best, Peer p, Want w) {
-    if (p.closed || w.failed.contains(p) || p.blocksInFlight.size() >= net.cfg.maxBlocksInFlightPerPeer()) {
+    int limit = net.now() - p.connectedAt < RAMP_MS
+        ? Math.min(RAMP_IN_FLIGHT, net.cfg.maxBlocksInFlightPerPeer()) : net.cfg.maxBlocksInFlightPerPeer();
+    if (p.closed || w.failed.contains(p) || p.blocksInFlight.size() >= limit) {
       return best;
     }
     return best == null || p.blocksInFlight.size() < best.blocksInFlight.size() ? p : best;

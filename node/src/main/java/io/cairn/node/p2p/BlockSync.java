@@ -43,6 +43,7 @@ final class BlockSync {
    * pauses its miner); headers it sends raise it again.
    */
   void onConnected(Peer p) {
+    p.connectedAt = net.now();
     P2pBackend.Tip tip = net.backend.tip();
     if (p.work.compareTo(tip.cumulativeWork()) > 0) {
       requestHeaders(p, null);
