@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Which block bodies are wanted and who was asked for them. A header accepted without its body
  * becomes a {@link Want}; bodies within a window above the tip are requested from the peer that has
  * them with the fewest requests in flight (bounded per peer). The peer holding up the lowest wanted
- * block past the stall timeout loses all its requests to others; any request expires eventually.
+ * block that delivered nothing for the stall timeout loses all its requests to others; any request
+ * expires eventually.
  * Network thread only.
  */
 final class BlockDownload {
@@ -33,6 +34,13 @@ final class BlockDownload {
    * announcement, or a child block arriving, wants it again.
    */
   static final int MAX_ROUNDS = 3;
+  /**
+   * In its first {@link #RAMP_MS} a peer may have only this many block requests in flight, so that
+   * the first of several peers connecting together does not take a whole window of requests the
+   * others, a moment later, could have shared (with capped uploads it would deliver them alone).
+   */
+  static final int RAMP_IN_FLIGHT = 4;
+  static final long RAMP_MS = 1_000;
 
   private final Network net;
   private final TreeSet<Want> wanted = new TreeSet<>(
@@ -75,6 +83,25 @@ final class BlockDownload {
     return byHash.containsKey(hash);
   }
 
+  /** True when some peer was asked for the body and has not answered yet. */
+  boolean isAssigned(Hash hash) {
+    Want w = byHash.get(hash);
+    return w != null && w.assigned != null;
+  }
+
+  /**
+   * {@code p} pushed this block (compact) unasked: it counts as requested from {@code p}, so that a
+   * missing part it does not send times out and is fetched elsewhere like any request.
+   */
+  void pushed(BlockHeader h, Hash hash, Peer p) {
+    want(h, hash, p);
+    Want w = byHash.get(hash);
+    w.assigned = p;
+    w.requestedAt = net.now();
+    p.blocksInFlight.add(hash);
+    p.blocksRequested.add(hash);
+  }
+
   int size() {
     return wanted.size();
   }
@@ -99,7 +126,7 @@ final class BlockDownload {
       if (w.assigned != null || have.test(w.hash)) {
         continue;
       }
-      Peer best = pick(w);
+      Peer best = pick(w, tip.height());
       if (best == null) {
         continue;
       }
@@ -120,13 +147,18 @@ final class BlockDownload {
     });
   }
 
-  /** The source (or, failing that, any peer high enough) with the fewest requests in flight. */
-  private Peer pick(Want w) {
+  /**
+   * The peer with the fewest requests in flight among the sources, and while syncing (the block is
+   * not the next on the tip) among every other peer claiming the height too, so that requests spread
+   * over all peers (capped uploads add up) from the first header on. A new tip block goes to a peer
+   * that announced it unless none can take it.
+   */
+  private Peer pick(Want w, long tipHeight) {
     Peer best = null;
     for (Peer p : w.sources) {
       best = better(best, p, w);
     }
-    if (best == null) {
+    if (best == null || w.header.height() > tipHeight + 1) {
       for (Peer p : net.peers.values()) {
         if (p.bestHeight >= w.header.height()) {
           best = better(best, p, w);
@@ -137,7 +169,9 @@ final class BlockDownload {
   }
 
   private Peer better(Peer best, Peer p, Want w) {
-    if (p.closed || w.failed.contains(p) || p.blocksInFlight.size() >= net.cfg.maxBlocksInFlightPerPeer()) {
+    int limit = net.now() - p.connectedAt < RAMP_MS
+        ? Math.min(RAMP_IN_FLIGHT, net.cfg.maxBlocksInFlightPerPeer()) : net.cfg.maxBlocksInFlightPerPeer();
+    if (p.closed || w.failed.contains(p) || p.blocksInFlight.size() >= limit) {
       return best;
     }
     return best == null || p.blocksInFlight.size() < best.blocksInFlight.size() ? p : best;
@@ -145,7 +179,9 @@ final class BlockDownload {
 
   /** The body arrived from {@code p}: its request slot is free again. */
   void received(Peer p, Hash hash) {
-    p.blocksInFlight.remove(hash);
+    if (p.blocksInFlight.remove(hash)) {
+      p.lastBlockAt = net.now();
+    }
     Want w = byHash.get(hash);
     if (w != null && w.assigned == p) {
       w.assigned = null;
@@ -201,7 +237,10 @@ final class BlockDownload {
   void tick(long now) {
     if (!wanted.isEmpty()) {
       Want first = wanted.first();
-      if (first.assigned != null && now - first.requestedAt > net.cfg.blockStallTimeout().toMillis()) {
+      // Stalling: nothing delivered since the lowest block was asked for. A peer still delivering its
+      // queue (capped upload) is slow, not stalling: taking its requests away would waste its bytes.
+      if (first.assigned != null
+          && now - Math.max(first.requestedAt, first.assigned.lastBlockAt) > net.cfg.blockStallTimeout().toMillis()) {
         Peer slow = first.assigned;
         log.info("peer {} stalls block {} at height {}; moving its requests to other peers", slow,
             first.hash.shortHex(), first.header.height());

@@ -7,42 +7,34 @@ import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageCodec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Headers-first sync and block relay. Headers are checked by the backend (linkage, proof of work,
  * target) before any body is asked for; each accepted header without a body is handed to {@link
- * BlockDownload}, which spreads the requests over the peers. Received bodies are buffered and
- * connected strictly in order. The next block on top of the tip is fetched compactly ({@link
- * CompactBlocks}).
+ * BlockDownload}, which spreads the requests over the peers. Received bodies go through {@link
+ * BlockPipeline}, which hands them to the backend in order while the next ones download and
+ * verify. The next block on top of the tip is fetched compactly ({@link CompactBlocks}).
  */
 final class BlockSync {
   private static final int MAX_ANNOUNCED_HEADERS = 8;
   private static final int MAX_UNCONNECTING = 10;
   static final long SERVE_BUDGET = 4L << 20;
-  /** Rejections that are not the sender's fault. */
-  private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
 
   private final Network net;
   private final CompactBlocks compact;
   private final BlockDownload download;
-  private final Map<Hash, Buffered> buffered = new HashMap<>();
+  private final BlockPipeline pipeline;
   private Peer pausedHeaders;
   private Hash pausedFrom;
-
-  private record Buffered(Block block, Peer from) {}
 
   BlockSync(Network net) {
     this.net = net;
     this.compact = new CompactBlocks(net);
     this.download = new BlockDownload(net);
+    this.pipeline = new BlockPipeline(net, download, p -> requestHeaders(p, null));
   }
 
   /**
@@ -51,6 +43,7 @@ final class BlockSync {
    * pauses its miner); headers it sends raise it again.
    */
   void onConnected(Peer p) {
+    p.connectedAt = net.now();
     P2pBackend.Tip tip = net.backend.tip();
     if (p.work.compareTo(tip.cumulativeWork()) > 0) {
       requestHeaders(p, null);
@@ -74,12 +67,27 @@ final class BlockSync {
     p.send(new Message.GetHeaders(locator));
   }
 
-  /** New tip from any source: announce it by header to every peer not known to have it. */
+  /**
+   * New tip from any source. Unless we are still downloading blocks, a peer that is at its parent
+   * (claims the parent's height, or knows the parent and claims no more) is pushed the compact block
+   * at once, saving the GET_COMPACT round trip; every other peer not known to have it gets the
+   * header.
+   */
   void onBlockConnected(Block b) {
     Hash hash = b.hash();
+    Hash parent = b.header().prevHash();
+    boolean atTip = download.size() == 0;
+    Message.CompactBlock push = null;
     for (Peer p : net.peers.values()) {
+      boolean atParent = atTip && (p.bestHeight == b.height() - 1
+          || p.bestHeight < b.height() && p.knownBlocks.contains(parent));
       if (p.knownBlocks.add(hash)) {
-        p.send(new Message.Headers(List.of(b.header())));
+        if (atParent) {
+          push = push != null ? push : compact.compact(b);
+          p.send(push);
+        } else {
+          p.send(new Message.Headers(List.of(b.header())));
+        }
       }
     }
     download.countConnected();
@@ -149,16 +157,19 @@ final class BlockSync {
         p.bestHeight = Math.min(p.bestHeight, net.backend.tip().height()); // nothing beyond our locator
       }
     }
-    Hash last = null;
-    for (int i = 0; i < hs.size(); i++) {
-      BlockHeader h = hs.get(i);
-      Hash hash = h.hash();
-      if (i > 0 && !h.prevHash().equals(last)) {
+    for (int i = 1; i < hs.size(); i++) {
+      if (!hs.get(i).prevHash().equals(hs.get(i - 1).hash())) {
         net.misbehave(p, Rejected.of(Reason.MALFORMED, "headers are not a chain at position " + i));
         return;
       }
+    }
+    List<Optional<Rejected>> results = hs.isEmpty() ? List.of() : net.backend.acceptHeaders(hs);
+    Hash last = null;
+    for (int i = 0; i < results.size(); i++) {
+      BlockHeader h = hs.get(i);
+      Hash hash = h.hash();
       p.knownBlocks.add(hash);
-      Optional<Rejected> r = net.backend.acceptHeader(h);
+      Optional<Rejected> r = results.get(i);
       if (r.isPresent() && r.get().reason() == Reason.UNKNOWN_PARENT && i == 0) {
         if (++p.unconnectingHeaders > MAX_UNCONNECTING) {
           net.misbehave(p, Rejected.of(Reason.FLOOD, "too many headers that do not connect"));
@@ -190,7 +201,7 @@ final class BlockSync {
   }
 
   private void schedule() {
-    download.schedule(buffered::containsKey);
+    download.schedule(pipeline::has);
   }
 
   void onBlock(Peer p, Block b) {
@@ -206,8 +217,7 @@ final class BlockSync {
 
   void onCompact(Peer p, Message.CompactBlock cb) {
     Hash hash = cb.header().hash();
-    if (!p.blocksRequested.contains(hash)) {
-      net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "compact block " + hash.shortHex() + " was not requested"));
+    if (!p.blocksRequested.contains(hash) && !acceptPush(p, cb, hash)) {
       return;
     }
     if (net.backend.hasBlock(hash)) {
@@ -223,6 +233,35 @@ final class BlockSync {
       deliver(b, p);
       schedule();
     }
+  }
+
+  /**
+   * A compact block nobody asked for: a peer pushing its new tip. Taken like a requested one when
+   * its header is valid and extends our tip and nobody is fetching the block yet; a header on
+   * another block is handled as an announcement; a push we cannot use is dropped (not the
+   * sender's fault: blocks race). An invalid header is a breach.
+   */
+  private boolean acceptPush(Peer p, Message.CompactBlock cb, Hash hash) {
+    p.knownBlocks.add(hash);
+    if (!cb.header().prevHash().equals(net.backend.tip().hash())) {
+      onHeaders(p, List.of(cb.header()));
+      return false;
+    }
+    if (net.backend.hasBlock(hash) || pipeline.has(hash) || compact.rebuilding(hash) || download.isAssigned(hash)) {
+      net.stats.blockDuplicates.increment();
+      return false;
+    }
+    Optional<Rejected> r = net.backend.acceptHeader(cb.header());
+    if (r.isPresent() && r.get().reason() == Reason.TIME_TOO_NEW) {
+      return false; // clocks differ: not a breach, and the header may become acceptable later
+    }
+    if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+      net.misbehave(p, r.get());
+      return false;
+    }
+    p.bestHeight = Math.max(p.bestHeight, cb.header().height());
+    download.pushed(cb.header(), hash, p);
+    return true;
   }
 
   void onBlockTxs(Peer p, Message.BlockTxs m) {
@@ -253,62 +292,8 @@ final class BlockSync {
     schedule();
   }
 
-  /** Connects a received block when its parent is stored, else buffers it until the parent is. */
   private void deliver(Block b, Peer from) {
-    Hash hash = b.hash();
-    if (net.backend.hasBlock(hash)) {
-      net.stats.blockDuplicates.increment();
-      download.remove(hash);
-      return;
-    }
-    if (!net.backend.hasBlock(b.header().prevHash())) {
-      if (!download.isWanted(b.header().prevHash()) && !buffered.containsKey(b.header().prevHash())) {
-        Optional<Rejected> r = net.backend.acceptHeader(b.header());
-        if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN && r.get().reason() != Reason.UNKNOWN_PARENT) {
-          net.misbehave(from, r.get());
-          return;
-        }
-        // The parent is unknown, or known but no longer wanted (given up on): its headers make it wanted again.
-        requestHeaders(from, null);
-      }
-      if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
-        buffered.put(hash, new Buffered(b, from));
-      }
-      return;
-    }
-    ArrayDeque<Buffered> todo = new ArrayDeque<>();
-    todo.add(new Buffered(b, from));
-    while (!todo.isEmpty()) {
-      Buffered next = todo.poll();
-      Hash h = next.block().hash();
-      buffered.remove(h);
-      download.remove(h);
-      Optional<Rejected> r = net.backend.acceptBlock(next.block());
-      if (r.isPresent() && !BENIGN.contains(r.get().reason())) {
-        net.misbehave(next.from(), r.get());
-        dropDescendants(h);
-        continue;
-      }
-      for (Buffered child : new ArrayList<>(buffered.values())) {
-        if (child.block().header().prevHash().equals(h)) {
-          todo.add(child);
-        }
-      }
-    }
-  }
-
-  private void dropDescendants(Hash bad) {
-    ArrayDeque<Hash> todo = new ArrayDeque<>(List.of(bad));
-    while (!todo.isEmpty()) {
-      Hash h = todo.poll();
-      todo.addAll(download.removeChildren(h));
-      for (Buffered x : new ArrayList<>(buffered.values())) {
-        if (x.block().header().prevHash().equals(h)) {
-          buffered.remove(x.block().hash());
-          todo.add(x.block().hash());
-        }
-      }
-    }
+    pipeline.deliver(b, from);
   }
 
   void onClosed(Peer p) {
@@ -339,7 +324,8 @@ final class BlockSync {
     schedule();
   }
 
+  /** Bodies still to download or to import (a syncing node). */
   int wantedCount() {
-    return download.size();
+    return download.size() + pipeline.importing();
   }
 }

@@ -27,7 +27,8 @@ final class CompactBlocks {
   private final Network net;
   private final Map<Hash, Partial> partials = new HashMap<>();
 
-  private record Partial(BlockHeader header, Transaction[] slots, List<Integer> missing, Peer peer) {}
+  /** {@code ids[i]} is the txid of {@code slots[i]} where known (mempool transactions), saving the rehash. */
+  private record Partial(BlockHeader header, Transaction[] slots, Hash[] ids, List<Integer> missing, Peer peer) {}
 
   CompactBlocks(Network net) {
     this.net = net;
@@ -39,14 +40,24 @@ final class CompactBlocks {
       p.send(new Message.NotFound(true, List.of(hash)));
       return;
     }
+    p.knownBlocks.add(hash);
+    p.send(compact(b.get()));
+  }
+
+  /** The block as header, a fresh salt and one short id per transaction. */
+  Message.CompactBlock compact(Block b) {
     long salt = net.random.nextLong();
-    ShortIds sid = ShortIds.forBlock(b.get().header(), salt);
-    List<Long> ids = new ArrayList<>(b.get().transactions().size());
-    for (Transaction tx : b.get().transactions()) {
+    ShortIds sid = ShortIds.forBlock(b.header(), salt);
+    List<Long> ids = new ArrayList<>(b.transactions().size());
+    for (Transaction tx : b.transactions()) {
       ids.add(sid.of(tx.txid()));
     }
-    p.knownBlocks.add(hash);
-    p.send(new Message.CompactBlock(b.get().header(), salt, ids));
+    return new Message.CompactBlock(b.header(), salt, ids);
+  }
+
+  /** True while a block is being rebuilt (waiting for BLOCK_TXS). */
+  boolean rebuilding(Hash hash) {
+    return partials.containsKey(hash);
   }
 
   void serveBlockTxs(Peer p, Message.GetBlockTxs m) {
@@ -82,6 +93,7 @@ final class CompactBlocks {
     }
     int n = cb.shortIds().size();
     Transaction[] slots = new Transaction[n];
+    Hash[] ids = new Hash[n];
     List<Integer> missing = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       long s = cb.shortIds().get(i);
@@ -89,15 +101,16 @@ final class CompactBlocks {
       Optional<Transaction> tx = id == null ? Optional.empty() : net.backend.mempoolTx(id);
       if (tx.isPresent()) {
         slots[i] = tx.get();
+        ids[i] = id;
       } else {
         missing.add(i);
       }
     }
     if (missing.isEmpty()) {
-      return assemble(p, cb.header(), slots);
+      return assemble(p, cb.header(), slots, ids);
     }
     net.stats.compactMissingTxs.add(missing.size());
-    partials.put(hash, new Partial(cb.header(), slots, missing, p));
+    partials.put(hash, new Partial(cb.header(), slots, ids, missing, p));
     p.send(new Message.GetBlockTxs(hash, missing));
     return null;
   }
@@ -116,15 +129,18 @@ final class CompactBlocks {
       return null;
     }
     Transaction[] slots = Arrays.copyOf(part.slots(), part.slots().length);
+    Hash[] ids = Arrays.copyOf(part.ids(), part.ids().length);
     for (int i = 0; i < m.txs().size(); i++) {
       slots[part.missing().get(i)] = m.txs().get(i);
+      ids[part.missing().get(i)] = m.txs().get(i).txid();
     }
-    return assemble(p, part.header(), slots);
+    return assemble(p, part.header(), slots, ids);
   }
 
-  private Block assemble(Peer p, BlockHeader header, Transaction[] slots) {
+  /** The block if the transactions' ids (known or computed) give the header's Merkle root. */
+  private Block assemble(Peer p, BlockHeader header, Transaction[] slots, Hash[] ids) {
     Block b = new Block(header, Arrays.asList(slots));
-    if (!Merkle.root(b.txids()).equals(header.merkleRoot())) {
+    if (!Merkle.root(Arrays.asList(ids)).equals(header.merkleRoot())) {
       p.send(new Message.GetBlocks(List.of(header.hash())));
       return null;
     }

@@ -4,8 +4,10 @@ import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Block;
 import io.cairn.common.model.BlockHeader;
 import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +50,23 @@ public interface P2pBackend {
    * {@code unknown-parent} when its parent header is not known; {@code already-known} when stored.
    */
   Optional<Rejected> acceptHeader(BlockHeader header);
+
+  /**
+   * {@link #acceptHeader} for a chain of headers in one go (one trip to the chain for all, however
+   * busy it is with blocks): one result per header in order, ending after the first rejection other
+   * than {@code already-known} (the rest could only fail on it).
+   */
+  default List<Optional<Rejected>> acceptHeaders(List<BlockHeader> headers) {
+    List<Optional<Rejected>> out = new ArrayList<>();
+    for (BlockHeader h : headers) {
+      Optional<Rejected> r = acceptHeader(h);
+      out.add(r);
+      if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+        break;
+      }
+    }
+    return out;
+  }
 
   /**
    * Validates and stores a block whose parent block is stored, connecting it if it extends the chain

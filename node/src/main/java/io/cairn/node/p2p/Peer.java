@@ -47,6 +47,10 @@ final class Peer {
   int headersPending;
   long headersRequestedAt;
   int unconnectingHeaders;
+  /** When it last delivered a requested block body (a slow peer that keeps delivering is not stalling). */
+  long lastBlockAt;
+  /** When the handshake completed (block requests ramp up over the first second, see BlockDownload). */
+  long connectedAt;
 
   // Addresses and serving.
   long lastAddrsServedMs = Long.MIN_VALUE / 2;

@@ -94,6 +94,22 @@ final class Backend implements P2pBackend {
     return outcome(actor.thread().call(() -> actor.importHeader(header), TIMEOUT), "header " + header.hash());
   }
 
+  /** {@inheritDoc} One chain-thread task for the whole list. */
+  @Override
+  public List<Optional<Rejected>> acceptHeaders(List<BlockHeader> headers) {
+    return actor.thread().call(() -> {
+      List<Optional<Rejected>> out = new ArrayList<>(headers.size());
+      for (BlockHeader h : headers) {
+        Optional<Rejected> r = outcome(actor.importHeader(h), "header " + h.hash());
+        out.add(r);
+        if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN) {
+          break;
+        }
+      }
+      return out;
+    }, TIMEOUT);
+  }
+
   @Override
   public Optional<Rejected> acceptBlock(Block block) {
     return outcome(ChainThread.await(actor.submitBlock(block), TIMEOUT), "block " + block.hash());

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -46,12 +46,16 @@ final class MemoryChain implements P2pBackend {
   private final List<Hash> main = new ArrayList<>();
   private final Map<Hash, Integer> mainIndex = new HashMap<>();
   private final Set<Hash> confirmed = new HashSet<>();
+  /** Blocks found invalid and their descendants seen since (as the node's engine marks them). */
+  private final Set<Hash> invalid = new HashSet<>();
   private final LinkedHashMap<Hash, Transaction> mempool = new LinkedHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Address miner;
   private volatile boolean verifySignatures = true;
   /** When set, {@link #acceptTxsAsync} answers from this thread, as the node's verifier pool does. */
   private volatile ExecutorService admission;
+  /** When set, {@link #acceptBlockAsync} imports on this thread, in call order (as the node does). */
+  private volatile ExecutorService importer;
 
   MemoryChain(ChainSpec spec, Address miner) {
     Block g = Genesis.block(spec);
@@ -79,6 +83,14 @@ final class MemoryChain implements P2pBackend {
     s[1] = (byte) (i >> 8);
     s[31] = 7;
     return s;
+  }
+
+  /** A transfer signed for another network: its signature does not verify here. */
+  Transaction badTx(int sender, long nonce) {
+    byte[] seed = seed(sender);
+    Transaction t = Transaction.unsigned(PublicKey.of(Ed25519.publicKey(seed)), address(9999), Amount.ofUnits(1),
+        Amount.ofUnits(1_000), nonce, Bytes.EMPTY);
+    return t.signWith(seed, Hash.of(new byte[32]));
   }
 
   /** A validly signed transfer, distinct per (sender, nonce). */
@@ -175,6 +187,10 @@ final class MemoryChain implements P2pBackend {
   @Override
   public synchronized Optional<Rejected> acceptHeader(BlockHeader h) {
     Hash hash = h.hash();
+    if (invalid.contains(hash) || invalid.contains(h.prevHash())) {
+      invalid.add(hash);
+      return Optional.of(Rejected.of(Reason.INVALID_ANCESTOR, "on an invalid block " + hash.shortHex()));
+    }
     if (headers.containsKey(hash)) {
       return Optional.of(Rejected.of(Reason.ALREADY_KNOWN, "header known"));
     }
@@ -217,6 +233,7 @@ final class MemoryChain implements P2pBackend {
       }
       for (Transaction tx : b.transactions()) {
         if (verifySignatures && !tx.verifySignature(genesis)) {
+          invalid.add(hash);
           return Optional.of(Rejected.of(Reason.BAD_SIGNATURE, tx.txid().shortHex()));
         }
       }
@@ -245,6 +262,31 @@ final class MemoryChain implements P2pBackend {
   }
 
   private final Set<Hash> returnedNow = new HashSet<>();
+
+  /** Imports handed over with {@link #acceptBlockAsync} happen on one own thread from now on (see {@link #close}). */
+  MemoryChain importAsync() {
+    importer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "memory-chain-import");
+      t.setDaemon(true);
+      return t;
+    });
+    return this;
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Optional<Rejected>> acceptBlockAsync(Block b) {
+    ExecutorService ex = importer;
+    return ex == null ? P2pBackend.super.acceptBlockAsync(b)
+        : java.util.concurrent.CompletableFuture.supplyAsync(() -> acceptBlock(b), ex);
+  }
+
+  /** Stops the import thread, if any. */
+  void close() {
+    ExecutorService ex = importer;
+    if (ex != null) {
+      ex.shutdownNow();
+    }
+  }
 
   private void reorgTo(Hash newTip, List<Block> connected) {
     returnedNow.clear();

@@ -75,6 +75,7 @@ final class TestNodes implements AutoCloseable {
   public void close() {
     for (Node n : nodes) {
       n.net().stop();
+      n.chain().close();
     }
     for (Node n : nodes) {
       n.chain().close();

@@ -35,11 +35,11 @@ public final class BenchRunner {
   public record Options(boolean quick, int runs, int txs, int syncBlocks, int perBlock, long uploadCap, int gossipTxs,
       int basePort, Path workDir, JavaCommand nodeJava) {
     public static Options full(int basePort, Path workDir, JavaCommand java) {
-      return new Options(false, 3, 20_000, 200, 500, 2_000_000, 6_000, basePort, workDir, java);
+      return new Options(false, 3, 20_000, 200, 500, 400_000, 6_000, basePort, workDir, java);
     }
 
     public static Options quick(int basePort, Path workDir, JavaCommand java) {
-      return new Options(true, 1, 2_000, 20, 100, 100_000, 1_000, basePort, workDir, java);
+      return new Options(true, 1, 2_000, 20, 100, 50_000, 1_000, basePort, workDir, java);
     }
   }
 

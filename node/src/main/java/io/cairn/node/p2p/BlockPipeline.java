@@ -1,0 +1,199 @@
+package io.cairn.node.p2p;
+
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Block;
+import io.cairn.common.reason.Reason;
+import io.cairn.common.reason.Rejected;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Received block bodies on their way into the chain. A block whose parent is stored, or already
+ * handed to the backend, is <em>ready</em>; ready blocks are handed over with {@link
+ * P2pBackend#acceptBlockAsync} in order (parent before child), at most {@link #MAX_SUBMITTED} blocks
+ * or {@link #MAX_SUBMITTED_BYTES} bytes at a time, so the signature checks of the next blocks, the
+ * download and the decoding overlap the connect of the current one. Other blocks wait
+ * <em>buffered</em> (bounded) until their parent is ready. Results come back on the network thread:
+ * an invalid block gets its sender banned, and every descendant buffered, ready, wanted or already
+ * handed over is dropped (the ones handed over come back as {@code invalid-ancestor}, which is then
+ * held against nobody). A block the node could not take (shutting down, chain thread stuck) is
+ * wanted again. Network thread only.
+ *
+ * <pre>
+ *   deliver ──► buffered ──(parent ready)──► ready ──(slot free)──► submitted ──► done
+ *                                                                        │ rejected
+ *                                                                        └─► ban sender, drop descendants
+ * </pre>
+ */
+final class BlockPipeline {
+  private static final Logger log = LoggerFactory.getLogger(BlockPipeline.class);
+
+  /**
+   * Most blocks handed to the backend and not yet answered: enough to keep every verifier thread
+   * busy while the chain connects (a few blocks would do on two cores), few enough to bound memory.
+   */
+  static final int MAX_SUBMITTED = 16;
+  /** Most encoded bytes handed to the backend and not yet answered (one block always fits). */
+  static final long MAX_SUBMITTED_BYTES = 4L << 20;
+  /** Rejections that are not the sender's fault. */
+  private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
+
+  private final Network net;
+  private final BlockDownload download;
+  /** Asked when a received block's parent is neither stored nor expected: fetch headers from that peer. */
+  private final Consumer<Peer> parentUnknown;
+  private final Map<Hash, Entry> buffered = new HashMap<>();
+  private final LinkedHashMap<Hash, Entry> ready = new LinkedHashMap<>();
+  private final Map<Hash, Entry> submitted = new HashMap<>();
+  /** Handed over, but an ancestor turned out invalid: its rejection is nobody's fault. */
+  private final Set<Hash> doomed = new HashSet<>();
+  private long submittedBytes;
+
+  private record Entry(Block block, Hash hash, Peer from, long bytes) {
+    Hash parent() {
+      return block.header().prevHash();
+    }
+  }
+
+  BlockPipeline(Network net, BlockDownload download, Consumer<Peer> parentUnknown) {
+    this.net = net;
+    this.download = download;
+    this.parentUnknown = parentUnknown;
+  }
+
+  /** True when the body was received and is buffered, ready or handed over. */
+  boolean has(Hash hash) {
+    return buffered.containsKey(hash) || ready.containsKey(hash) || submitted.containsKey(hash);
+  }
+
+  /** Blocks ready or handed over and not yet answered. */
+  int importing() {
+    return ready.size() + submitted.size();
+  }
+
+  /** A received body: hands it over when its parent is ready, else buffers it. */
+  void deliver(Block b, Peer from) {
+    Hash hash = b.hash();
+    if (net.backend.hasBlock(hash) || has(hash)) {
+      net.stats.blockDuplicates.increment();
+      if (!buffered.containsKey(hash)) {
+        download.remove(hash);
+      }
+      return;
+    }
+    Entry e = new Entry(b, hash, from, b.encodedLength());
+    if (!parentReady(e.parent())) {
+      if (!download.isWanted(e.parent()) && !buffered.containsKey(e.parent())) {
+        Optional<Rejected> r = net.backend.acceptHeader(b.header());
+        if (r.isPresent() && r.get().reason() != Reason.ALREADY_KNOWN && r.get().reason() != Reason.UNKNOWN_PARENT) {
+          net.misbehave(from, r.get());
+          return;
+        }
+        // The parent is unknown, or known but no longer wanted (given up on): its headers make it wanted again.
+        parentUnknown.accept(from);
+      }
+      if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
+        buffered.put(hash, e);
+      }
+      return;
+    }
+    makeReady(e);
+    pump();
+  }
+
+  private boolean parentReady(Hash parent) {
+    return ready.containsKey(parent) || submitted.containsKey(parent) || net.backend.hasBlock(parent);
+  }
+
+  private void makeReady(Entry e) {
+    buffered.remove(e.hash());
+    download.remove(e.hash());
+    ready.put(e.hash(), e);
+  }
+
+  /** Hands ready blocks to the backend while there is room; their buffered children become ready. */
+  private void pump() {
+    while (!ready.isEmpty() && (submitted.isEmpty()
+        || submitted.size() < MAX_SUBMITTED && submittedBytes < MAX_SUBMITTED_BYTES)) {
+      Entry e = ready.values().iterator().next(); // the oldest: parents before children
+      ready.remove(e.hash());
+      submitted.put(e.hash(), e);
+      submittedBytes += e.bytes();
+      for (Entry child : childrenIn(buffered, e.hash())) {
+        makeReady(child);
+      }
+      submit(e);
+    }
+  }
+
+  private void submit(Entry e) {
+    try {
+      net.backend.acceptBlockAsync(e.block()).whenComplete((r, ex) -> net.execute(() -> done(e, r, ex)));
+    } catch (RuntimeException ex) {
+      net.execute(() -> done(e, null, ex));
+    }
+  }
+
+  private void done(Entry e, Optional<Rejected> r, Throwable ex) {
+    if (submitted.remove(e.hash()) == null) {
+      return;
+    }
+    submittedBytes -= e.bytes();
+    boolean wasDoomed = doomed.remove(e.hash());
+    if (ex != null) {
+      // Not the sender's fault: the node could not take it now. Fetch it again unless it was stored.
+      log.debug("block {} not imported: {}", e.hash().shortHex(), ex.toString());
+      if (!wasDoomed && !net.backend.hasBlock(e.hash())) {
+        download.want(e.block().header(), e.hash(), e.from());
+      }
+    } else if (r.isPresent() && !BENIGN.contains(r.get().reason())) {
+      if (!wasDoomed) {
+        net.misbehave(e.from(), r.get());
+      }
+      dropDescendants(e.hash());
+    }
+    pump();
+  }
+
+  /** Forgets every descendant of {@code bad} we hold or want; the ones handed over are doomed. */
+  private void dropDescendants(Hash bad) {
+    ArrayDeque<Hash> todo = new ArrayDeque<>(List.of(bad));
+    while (!todo.isEmpty()) {
+      Hash h = todo.poll();
+      todo.addAll(download.removeChildren(h));
+      for (Entry x : childrenIn(buffered, h)) {
+        buffered.remove(x.hash());
+        todo.add(x.hash());
+      }
+      for (Entry x : childrenIn(ready, h)) {
+        ready.remove(x.hash());
+        todo.add(x.hash());
+      }
+      for (Entry x : childrenIn(submitted, h)) {
+        doomed.add(x.hash());
+        todo.add(x.hash());
+      }
+    }
+  }
+
+  private static List<Entry> childrenIn(Map<Hash, Entry> m, Hash parent) {
+    List<Entry> out = new ArrayList<>();
+    for (Entry x : m.values()) {
+      if (x.parent().equals(parent)) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+}

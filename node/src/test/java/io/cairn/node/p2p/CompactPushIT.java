@@ -1,0 +1,65 @@
+package io.cairn.node.p2p;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.common.model.Block;
+import io.cairn.common.model.BlockHeader;
+import io.cairn.common.model.Transaction;
+import io.cairn.node.p2p.TestNodes.Node;
+import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.MessageType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A new tip is pushed as a compact block to peers at its parent; a pushed block with a bad header is a breach. */
+class CompactPushIT {
+
+  @Test
+  void peerAtTheParentGetsTheCompactBlockWithoutAskingForIt() {
+    try (TestNodes t = new TestNodes()) {
+      Node a = t.start();
+      Node b = t.start();
+      TestNodes.link(a, b);
+      Transaction tx = a.chain().tx(3, 0);
+      a.chain().acceptTx(tx);
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.chain().inMempool(tx.txid()));
+
+      Block mined = a.chain().mine(true);
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.chain().tip().hash().equals(mined.hash()));
+      P2pStats.Snapshot s = b.net().stats();
+      assertEquals(1, s.compactReconstructed());
+      assertEquals(0L, s.bytesOut().get(MessageType.GET_COMPACT), "b asked for the block");
+      assertEquals(0L, s.bytesIn().get(MessageType.HEADERS), "the block was announced by header");
+      assertEquals(0, s.bans());
+
+      // The next block goes the same way (b is known to have the parent now).
+      Block next = a.chain().mine(false);
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.chain().tip().hash().equals(next.hash()));
+      assertEquals(2, b.net().stats().compactReconstructed());
+      assertEquals(0L, b.net().stats().bytesOut().get(MessageType.GET_COMPACT));
+    }
+  }
+
+  @Test
+  void pushedCompactBlockWithoutProofOfWorkGetsTheSenderBanned() {
+    try (TestNodes t = new TestNodes()) {
+      Node victim = t.start();
+      Node evil = t.start();
+      TestNodes.link(evil, victim);
+      Block good = evil.chain().build(evil.chain().genesisHash(), List.of());
+      BlockHeader h = good.header();
+      long nonce = h.nonce();
+      do {
+        h = h.withNonce(++nonce); // the first nonce whose hash misses the target
+      } while (io.cairn.common.model.CompactTarget.meets(h.hash(), io.cairn.common.model.CompactTarget.expand(h.bits())));
+      evil.net().sendForTest(victim.id(), new Message.CompactBlock(h, 1L, List.of()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.net().bannedCount() == 1);
+      assertFalse(victim.connectedTo(evil));
+      assertTrue(victim.chain().tip().height() == 0);
+    }
+  }
+}
