@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import ExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -124,11 +124,12 @@ final class MemoryChain implements P2pBackend {
     return CompletableFuture.supplyAsync(() -> copy.stream().map(this::acceptTx).toList(), e);
   }
 
-  /** Stops the admission thread, if any. */
+  /** Stops the admission and import threads, if any. */
   void close() {
-    ExecutorService e = admission;
-    if (e != null) {
-      e.shutdownNow();
+    for (ExecutorService e : new ExecutorService[] {admission, importer}) {
+      if (e != null) {
+        e.shutdownNow();
+      }
     }
   }
 
@@ -274,19 +275,12 @@ final class MemoryChain implements P2pBackend {
   }
 
   @Override
-  public java.util.concurrent.CompletableFuture<Optional<Rejected>> acceptBlockAsync(Block b) {
+  public CompletableFuture<Optional<Rejected>> acceptBlockAsync(Block b) {
     ExecutorService ex = importer;
     return ex == null ? P2pBackend.super.acceptBlockAsync(b)
-        : java.util.concurrent.CompletableFuture.supplyAsync(() -> acceptBlock(b), ex);
+        : CompletableFuture.supplyAsync(() -> acceptBlock(b), ex);
   }
 
-  /** Stops the import thread, if any. */
-  void close() {
-    ExecutorService ex = importer;
-    if (ex != null) {
-      ex.shutdownNow();
-    }
-  }
 
   private void reorgTo(Hash newTip, List<Block> connected) {
     returnedNow.clear();
