@@ -110,13 +110,16 @@ final class BlockDownload {
     connectedSinceLog++;
   }
 
-  /** Hands out requests for wanted bodies inside the window; {@code have} are already received. */
-  void schedule(Predicate<Hash> have) {
+  /**
+   * Hands out requests for wanted bodies inside the window and at most {@code maxHeight} (a memory
+   * bound, see {@link BlockPipeline#maxDownloadHeight}); {@code have} are already received.
+   */
+  void schedule(Predicate<Hash> have, long maxHeight) {
     if (wanted.isEmpty()) {
       return;
     }
     P2pBackend.Tip tip = net.backend.tip();
-    long limit = tip.height() + net.cfg.blockWindow();
+    long limit = Math.min(tip.height() + net.cfg.blockWindow(), maxHeight);
     Map<Peer, List<Hash>> batches = new HashMap<>();
     long now = net.now();
     for (Want w : wanted) {

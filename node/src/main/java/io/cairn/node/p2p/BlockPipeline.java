@@ -46,6 +46,13 @@ final class BlockPipeline {
   static final int MAX_SUBMITTED = 16;
   /** Most encoded bytes handed to the backend and not yet answered (one block always fits). */
   static final long MAX_SUBMITTED_BYTES = 4L << 20;
+  /**
+   * Most encoded bytes of received blocks held in memory (buffered, ready and handed over). Past it,
+   * downloads only fill the gaps below the highest buffered block (so the next block needed is
+   * always fetched) until imports free room: a fast peer cannot make a syncing node hold the whole
+   * block window in its heap.
+   */
+  static final long MAX_HELD_BYTES = 6L << 20;
   /** Rejections that are not the sender's fault. */
   private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
 
@@ -59,6 +66,8 @@ final class BlockPipeline {
   /** Handed over, but an ancestor turned out invalid: its rejection is nobody's fault. */
   private final Set<Hash> doomed = new HashSet<>();
   private long submittedBytes;
+  /** Encoded bytes of the buffered and ready blocks. */
+  private long heldBytes;
 
   private record Entry(Block block, Hash hash, Peer from, long bytes) {
     Hash parent() {
@@ -80,6 +89,27 @@ final class BlockPipeline {
   /** Blocks ready or handed over and not yet answered. */
   int importing() {
     return ready.size() + submitted.size();
+  }
+
+  /**
+   * The highest block the download may request now: unlimited while the blocks held in memory stay
+   * under {@link #MAX_HELD_BYTES}; past it, the highest buffered block (its missing ancestors may
+   * still be fetched), or nothing new when none is buffered (the held blocks are all importable).
+   */
+  long maxDownloadHeight() {
+    if (heldBytes + submittedBytes < MAX_HELD_BYTES) {
+      return Long.MAX_VALUE;
+    }
+    long max = -1;
+    for (Entry e : buffered.values()) {
+      max = Math.max(max, e.block().header().height());
+    }
+    return max;
+  }
+
+  /** Requests the next bodies within the window and the memory bound. */
+  void scheduleDownloads() {
+    download.schedule(this::has, maxDownloadHeight());
   }
 
   /** A received body: hands it over when its parent is ready, else buffers it. */
@@ -105,6 +135,7 @@ final class BlockPipeline {
       }
       if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
         buffered.put(hash, e);
+        heldBytes += e.bytes();
       }
       return;
     }
@@ -117,7 +148,9 @@ final class BlockPipeline {
   }
 
   private void makeReady(Entry e) {
-    buffered.remove(e.hash());
+    if (buffered.remove(e.hash()) == null) {
+      heldBytes += e.bytes(); // buffered bodies are counted already
+    }
     download.remove(e.hash());
     ready.put(e.hash(), e);
   }
@@ -128,6 +161,7 @@ final class BlockPipeline {
         || submitted.size() < MAX_SUBMITTED && submittedBytes < MAX_SUBMITTED_BYTES)) {
       Entry e = ready.values().iterator().next(); // the oldest: parents before children
       ready.remove(e.hash());
+      heldBytes -= e.bytes();
       submitted.put(e.hash(), e);
       submittedBytes += e.bytes();
       for (Entry child : childrenIn(buffered, e.hash())) {
@@ -164,6 +198,7 @@ final class BlockPipeline {
       dropDescendants(e.hash());
     }
     pump();
+    scheduleDownloads(); // room in memory again
   }
 
   /** Forgets every descendant of {@code bad} we hold or want; the ones handed over are doomed. */
@@ -174,10 +209,12 @@ final class BlockPipeline {
       todo.addAll(download.removeChildren(h));
       for (Entry x : childrenIn(buffered, h)) {
         buffered.remove(x.hash());
+        heldBytes -= x.bytes();
         todo.add(x.hash());
       }
       for (Entry x : childrenIn(ready, h)) {
         ready.remove(x.hash());
+        heldBytes -= x.bytes();
         todo.add(x.hash());
       }
       for (Entry x : childrenIn(submitted, h)) {

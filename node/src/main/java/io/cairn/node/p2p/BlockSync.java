@@ -201,7 +201,7 @@ final class BlockSync {
   }
 
   private void schedule() {
-    download.schedule(pipeline::has);
+    pipeline.scheduleDownloads();
   }
 
   void onBlock(Peer p, Block b) {
