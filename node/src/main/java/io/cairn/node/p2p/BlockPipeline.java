@@ -46,13 +46,6 @@ final class BlockPipeline {
   static final int MAX_SUBMITTED = 16;
   /** Most encoded bytes handed to the backend and not yet answered (one block always fits). */
   static final long MAX_SUBMITTED_BYTES = 4L << 20;
-  /**
-   * Most encoded bytes of received blocks held in memory (buffered, ready and handed over). Past it,
-   * downloads only fill the gaps below the highest buffered block (so the next block needed is
-   * always fetched) until imports free room: a fast peer cannot make a syncing node hold the whole
-   * block window in its heap.
-   */
-  static final long MAX_HELD_BYTES = 6L << 20;
   /** Rejections that are not the sender's fault. */
   private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
 
@@ -86,18 +79,26 @@ final class BlockPipeline {
     return buffered.containsKey(hash) || ready.containsKey(hash) || submitted.containsKey(hash);
   }
 
+  /** Encoded bytes of the received blocks held: buffered, ready and handed over (for tests). */
+  long heldBytes() {
+    return heldBytes + submittedBytes;
+  }
+
   /** Blocks ready or handed over and not yet answered. */
   int importing() {
     return ready.size() + submitted.size();
   }
 
   /**
-   * The highest block the download may request now: unlimited while the blocks held in memory stay
-   * under {@link #MAX_HELD_BYTES}; past it, the highest buffered block (its missing ancestors may
+   * The highest block the download may request now: unlimited while the received blocks held in
+   * memory (buffered, ready and handed over) stay under {@link P2pConfig#maxHeldBlockBytes}; past it, the highest buffered block (its missing ancestors may
    * still be fetched), or nothing new when none is buffered (the held blocks are all importable).
    */
   long maxDownloadHeight() {
-    if (heldBytes + submittedBytes < MAX_HELD_BYTES) {
+    // Past the bound, downloads only fill the gaps below the highest buffered block (so the next
+    // block needed is always fetched) until imports free room: fast peers cannot make a syncing
+    // node hold the whole block window in its heap.
+    if (heldBytes + submittedBytes < net.cfg.maxHeldBlockBytes()) {
       return Long.MAX_VALUE;
     }
     long max = -1;

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param listenPort port to bind; 0 picks a free one (TCP); for LOCAL the in-memory address number
  * @param tls encrypt and authenticate links (TLS 1.3); may be off only on the LOCAL transport
  * @param maxUploadRate per-peer upload cap in bytes per second, 0 = off
+ * @param maxHeldBlockBytes most encoded bytes of received blocks a syncing node holds in memory
+ *     before it only fills gaps (see {@code BlockPipeline#maxDownloadHeight})
  */
 public record P2pConfig(
     Transport transport,
@@ -47,7 +49,8 @@ public record P2pConfig(
     int maxOrphanBlocks,
     int maxWantedHeaders,
     long maxUploadRate,
-    Duration tickInterval) {
+    Duration tickInterval,
+    long maxHeldBlockBytes) {
 
   /** Which Netty transport carries the links. */
   public enum Transport { TCP, LOCAL }
@@ -60,7 +63,8 @@ public record P2pConfig(
     }
     if (maxFrameBytes < 1 << 20 || writeLowWaterMark <= 0 || writeHighWaterMark <= writeLowWaterMark
         || targetOutbound < 0 || maxInbound < 0 || blockWindow < 1 || maxBlocksInFlightPerPeer < 1
-        || maxTxInFlightPerPeer < 1 || maxAnnounceQueue < 1 || maxUploadRate < 0) {
+        || maxTxInFlightPerPeer < 1 || maxAnnounceQueue < 1 || maxUploadRate < 0
+        || maxHeldBlockBytes < 1) {
       throw new IllegalArgumentException("P2P configuration value out of range");
     }
   }
@@ -83,6 +87,7 @@ public record P2pConfig(
     b.maxBlocksInFlightPerPeer = maxBlocksInFlightPerPeer; b.blockStallTimeout = blockStallTimeout;
     b.requestTimeout = requestTimeout; b.maxOrphanBlocks = maxOrphanBlocks;
     b.maxWantedHeaders = maxWantedHeaders; b.maxUploadRate = maxUploadRate; b.tickInterval = tickInterval;
+    b.maxHeldBlockBytes = maxHeldBlockBytes;
     return b;
   }
 
@@ -120,6 +125,7 @@ public record P2pConfig(
     int maxWantedHeaders = 100_000;
     long maxUploadRate = 0;
     Duration tickInterval = Duration.ofMillis(100);
+    long maxHeldBlockBytes = 6L << 20;
 
     public Builder transport(Transport v) { transport = v; return this; }
     public Builder listenHost(String v) { listenHost = v; return this; }
@@ -151,6 +157,7 @@ public record P2pConfig(
     public Builder maxWantedHeaders(int v) { maxWantedHeaders = v; return this; }
     public Builder maxUploadRate(long v) { maxUploadRate = v; return this; }
     public Builder tickInterval(Duration v) { tickInterval = v; return this; }
+    public Builder maxHeldBlockBytes(long v) { maxHeldBlockBytes = v; return this; }
 
     public P2pConfig build() {
       return new P2pConfig(transport, listenHost, listenPort, tls, bootstrap, userAgent, maxFrameBytes,
@@ -158,7 +165,7 @@ public record P2pConfig(
           txAnnounceInterval, maxAnnounceQueue, txRequestTimeout, maxTxInFlightPerPeer, maxTxPending,
           targetOutbound, maxInbound, reconnectBase, reconnectMax, addrInterval, banDuration,
           throttleDuration, blockWindow, maxBlocksInFlightPerPeer, blockStallTimeout, requestTimeout,
-          maxOrphanBlocks, maxWantedHeaders, maxUploadRate, tickInterval);
+          maxOrphanBlocks, maxWantedHeaders, maxUploadRate, tickInterval, maxHeldBlockBytes);
     }
   }
 }

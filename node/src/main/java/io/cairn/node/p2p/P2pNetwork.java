@@ -150,6 +150,11 @@ public final class P2pNetwork implements AutoCloseable {
     return call(net.blockSync::wantedCount);
   }
 
+  /** Test hook: block requests sent and not yet answered, over all peers. */
+  int blocksInFlightForTest() {
+    return call(() -> net.peers.values().stream().mapToInt(p -> p.blocksInFlight.size()).sum());
+  }
+
   int bannedCount() {
     return call(net.bans::bannedCount);
   }

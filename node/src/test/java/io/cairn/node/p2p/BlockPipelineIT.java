@@ -41,6 +41,40 @@ class BlockPipelineIT {
   }
 
   /**
+   * While the chain cannot keep up (here: imports paused), a syncing node stops downloading once the
+   * blocks it holds reach {@code maxHeldBlockBytes}: it received at most that much plus the requests
+   * already in flight, not the whole window; once imports resume it syncs to the tip.
+   */
+  @Test
+  void aSyncingNodeHoldsBoundedBlocksWhileTheChainLagsBehind() throws Exception {
+    try (TestNodes t = new TestNodes()) {
+      Node a = t.start();
+      Node b = t.start();
+      for (int i = 0; i < 300; i++) {
+        a.chain().mine(false);
+      }
+      a.chain().copyTo(b.chain());
+      long blockBytes = a.chain().block(a.chain().tip().hash()).orElseThrow().encodedLength();
+      int heldBlocks = 20;
+
+      Node late = t.start(TestNodes.fast().maxHeldBlockBytes(heldBlocks * blockBytes).maxBlocksInFlightPerPeer(8)
+          .bootstrap(List.of(a.net().listenAddress(), b.net().listenAddress())).targetOutbound(2).build());
+      late.chain().importAsync();
+      java.util.concurrent.CountDownLatch gate = late.chain().pauseImports();
+      await().atMost(Duration.ofSeconds(20)).until(() -> late.net().stats().blocksReceived() > 0
+          && late.net().blocksWanted() > 0 && late.net().blocksInFlightForTest() == 0);
+      long received = late.net().stats().blocksReceived();
+      // the held bound, the requests in flight when it was reached (2 peers x 8), one over the bound
+      assertTrue(received <= heldBlocks + 2 * 8 + 1, "received " + received + " blocks while the chain was stalled");
+      assertTrue(late.net().blocksWanted() > 200);
+
+      gate.countDown();
+      await().atMost(Duration.ofSeconds(40)).until(() -> late.chain().tip().equals(a.chain().tip()));
+      assertEquals(0, late.net().stats().bans());
+    }
+  }
+
+  /**
    * A block with a bad signature in the middle of a long chain: its sender is banned, the
    * descendants handed over before the verdict are dropped without blaming whoever sent them, and
    * the node ends on the honest (shorter) chain.

@@ -274,6 +274,19 @@ final class MemoryChain implements P2pBackend {
     return this;
   }
 
+  /** Holds back every later {@link #importAsync} import until the returned latch is counted down. */
+  java.util.concurrent.CountDownLatch pauseImports() {
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    importer.execute(() -> {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    return gate;
+  }
+
   @Override
   public CompletableFuture<Optional<Rejected>> acceptBlockAsync(Block b) {
     ExecutorService ex = importer;
