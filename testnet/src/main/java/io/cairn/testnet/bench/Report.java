@@ -24,8 +24,8 @@ final class Report {
       from `--base-port`, default 27420) on a dev chain whose genesis funds deterministic senders
       (seeds SHA-256("cairn-bench-sender/" + i), not the dev phrase); blocks are mined on demand with
       `miner_mine`. Each transfer is 1 input to 1 recipient, 155 bytes. Full run: 20,000 transfers,
-      W4 chain 200 blocks x 500, upload cap 2 MB/s, W5 6,000 per block; `--quick`: 2,000, 20 x 100,
-      100 kB/s, 1,000, one run.
+      W4 chain 200 blocks x 500, upload cap 400 kB/s per peer (low enough that bandwidth, not CPU, bounds
+      the 3-peer run), W5 6,000 per block; `--quick`: 2,000, 20 x 100, 50 kB/s, 1,000, one run.
 
       - **limit**: strict `Ed25519.verify` (Bouncy Castle) in the benchmark's own JVM, 1 thread and one per core.
       - **W1**: one node; the pre-signed transfers from distinct senders as JSON-RPC batches of 100
