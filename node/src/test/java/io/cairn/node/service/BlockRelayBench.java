@@ -3,12 +3,8 @@ package io.cairn.node.service;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.cairn.common.amount.Amount;
-import io.cairn.common.bytes.Bytes;
 import io.cairn.common.crypto.Hash;
-import io.cairn.common.model.Transaction;
 import io.cairn.common.spec.ChainSpec;
 import io.cairn.node.testing.TestKey;
 import io.cairn.node.testing.TestSpecs;
@@ -42,21 +38,7 @@ class BlockRelayBench {
       String miner = TestKey.of(txs * runs + 1).address().encode(spec.addressPrefix());
       for (int run = 0; run < runs; run++) {
         for (int lo = 0; lo < txs; lo += 500) {
-          JsonArray calls = new JsonArray();
-          for (int i = lo; i < Math.min(txs, lo + 500); i++) {
-            int key = run * txs + i;
-            Transaction tx = TestKey.of(key).transfer(genesis, TestKey.of(key + 1).address(), Amount.ofUnits(1_000),
-                Amount.ofUnits(1_000), 0);
-            JsonObject call = new JsonObject();
-            call.addProperty("jsonrpc", "2.0");
-            call.addProperty("id", i);
-            call.addProperty("method", "tx_submit");
-            JsonObject params = new JsonObject();
-            params.addProperty("tx", Bytes.of(tx.encode()).toHex());
-            call.add("params", params);
-            calls.add(call);
-          }
-          ra.batch(calls);
+          ra.submitTransfers(genesis, run * txs + lo, Math.min(txs, lo + 500) - lo);
         }
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
             .until(() -> rb.okObject("mempool_info").get("size").getAsInt() >= txs);

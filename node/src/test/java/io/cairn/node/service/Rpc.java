@@ -5,6 +5,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cairn.common.amount.Amount;
+import io.cairn.common.bytes.Bytes;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
+import io.cairn.node.testing.TestKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,6 +55,29 @@ final class Rpc {
   }
 
   /** The responses to a batch (a JSON array of calls, sent as is). */
+  /**
+   * Submits the chain's test transfers {@code TestKey(from + i) -> TestKey(from + i + 1)} for i in
+   * [0, count) (1,000 units, fee 1,000, nonce 0) as one JSON-RPC batch of {@code tx_submit} calls.
+   */
+  JsonArray submitTransfers(Hash genesis, int from, int count) {
+    JsonArray calls = new JsonArray();
+    for (int i = 0; i < count; i++) {
+      int key = from + i;
+      Transaction tx = TestKey.of(key).transfer(genesis,
+          TestKey.of(key + 1).address(), Amount.ofUnits(1_000),
+          Amount.ofUnits(1_000), 0);
+      JsonObject call = new JsonObject();
+      call.addProperty("jsonrpc", "2.0");
+      call.addProperty("id", i);
+      call.addProperty("method", "tx_submit");
+      JsonObject params = new JsonObject();
+      params.addProperty("tx", Bytes.of(tx.encode()).toHex());
+      call.add("params", params);
+      calls.add(call);
+    }
+    return batch(calls);
+  }
+
   JsonArray batch(JsonArray calls) {
     return JsonParser.parseString(post(calls.toString(), "/")).getAsJsonArray();
   }

@@ -3,12 +3,8 @@ package io.cairn.node.service;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.cairn.common.amount.Amount;
-import io.cairn.common.bytes.Bytes;
 import io.cairn.common.crypto.Hash;
-import io.cairn.common.model.Transaction;
 import io.cairn.common.spec.ChainSpec;
 import io.cairn.node.testing.TestKey;
 import io.cairn.node.testing.TestSpecs;
@@ -42,21 +38,7 @@ class SyncThroughputBench {
       Hash genesis = a.head().hash();
       String miner = TestKey.of(blocks * perBlock + 1).address().encode(spec.addressPrefix());
       for (int b = 0; b < blocks; b++) {
-        JsonArray calls = new JsonArray();
-        for (int i = 0; i < perBlock; i++) {
-          int key = b * perBlock + i;
-          Transaction tx = TestKey.of(key).transfer(genesis, TestKey.of(key + 1).address(), Amount.ofUnits(1_000),
-              Amount.ofUnits(1_000), 0);
-          JsonObject call = new JsonObject();
-          call.addProperty("jsonrpc", "2.0");
-          call.addProperty("id", i);
-          call.addProperty("method", "tx_submit");
-          JsonObject params = new JsonObject();
-          params.addProperty("tx", Bytes.of(tx.encode()).toHex());
-          call.add("params", params);
-          calls.add(call);
-        }
-        ra.batch(calls);
+        ra.submitTransfers(genesis, b * perBlock, perBlock);
         ra.ok("miner_mine", Map.of("blocks", 1, "address", miner));
       }
       long height = a.head().height();
