@@ -22,6 +22,7 @@ import io.cairn.testnet.launcher.TestnetFile.Node;
 import io.cairn.testnet.launcher.Up;
 import io.cairn.testnet.plan.PlanOptions;
 import io.cairn.testnet.plan.Topology;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -29,11 +30,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -132,6 +135,9 @@ class TestnetIT {
     remember();
     System.out.println(log);
     System.out.println(v.text());
+    if (!v.ok()) {
+      keepLogs("chaos-failure");
+    }
     assertTrue(v.ok(), v.text() + "\n" + log);
     assertTrue(v.load().accepted() > 0, "the load was acknowledged: " + v.load().text());
     assertFalse(v.events().isEmpty(), "faults were injected");
@@ -155,6 +161,23 @@ class TestnetIT {
     Stop.down(t);
     for (Node n : resumed) {
       assertFalse(ProcessHandle.of(n.pid()).map(ProcessHandle::isAlive).orElse(false), n.name() + " pid " + n.pid());
+    }
+  }
+
+  /** Copies every node's log to target/{@code name} (the temp dir goes with the test) for a post-mortem. */
+  private void keepLogs(String name) {
+    Path to = Path.of("target", name);
+    try (Stream<Path> logs = Files.walk(dir)) {
+      List<Path> nodeLogs = logs.filter(f -> f.toString().endsWith(".log")
+          && f.getParent().getFileName().toString().equals("logs")).toList();
+      for (Path log : nodeLogs) {
+        Path copy = to.resolve(dir.relativize(log));
+        Files.createDirectories(copy.getParent());
+        Files.copy(log, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      System.out.println("node logs kept in " + to.toAbsolutePath());
+    } catch (IOException e) {
+      System.out.println("could not keep the node logs: " + e);
     }
   }
 
