@@ -23,6 +23,8 @@ final class Gossip {
   static final String FULL_MS = "w5.full.ms";
   static final String BLOCK_TXS = "w5.block.txs";
   static final int NODES = 5;
+  /** Longer than the nodes' metrics feed period (2 s). */
+  static final long METRICS_PERIOD_MS = 2_500;
 
   private final BenchNet net;
   private final String minerAddress;
@@ -48,6 +50,10 @@ final class Gossip {
       BenchNode origin = all.get(0);
       List<BenchNode> others = all.subList(1, NODES);
       int n = first.size();
+      // A node copies its P2P byte counts into /metrics every 2 s (NodeService's metrics feed): read
+      // them only after a full period with no traffic, before and after the burst, or the figure
+      // misses up to 2 s of bytes (a --quick burst entirely).
+      BenchNet.sleep(METRICS_PERIOD_MS);
       long[] before = bytesIn(all);
       List<java.util.Map<String, Double>> typesBefore = all.stream().map(x -> byType(x.rpc().metrics())).toList();
       Drive.Submitted s = Drive.submit(origin, Senders.batches(first, 100));
@@ -55,7 +61,7 @@ final class Gossip {
         throw new IllegalStateException("W5: " + s.accepted() + " of " + n + " accepted; " + s.firstError());
       }
       Drive.watch(all, x -> Drive.mempoolSize(x) >= n, 20, Relay.WAIT, "to hold all " + n + " transfers");
-      BenchNet.sleep(500); // let the last announcements settle before reading the counters
+      BenchNet.sleep(METRICS_PERIOD_MS); // the last announcements settle and reach the counters
       long[] after = bytesIn(all);
       double max = 0;
       int busiest = 0;
