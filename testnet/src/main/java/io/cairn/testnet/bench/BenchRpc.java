@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cairn.testnet.launcher.CookieToken;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,12 +37,11 @@ final class BenchRpc {
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI url;
-  private final Path cookie;
-  private volatile String token;
+  private final CookieToken cookie;
 
   BenchRpc(int rpcPort, Path cookie) {
     this.url = URI.create("http://127.0.0.1:" + rpcPort + "/");
-    this.cookie = cookie;
+    this.cookie = new CookieToken(cookie);
   }
 
   boolean healthy() {
@@ -262,15 +261,6 @@ final class BenchRpc {
   }
 
   private String token() {
-    String t = token;
-    if (t == null) {
-      try {
-        t = Files.readString(cookie, StandardCharsets.US_ASCII).strip();
-        token = t;
-      } catch (IOException e) {
-        throw new IllegalStateException("no cookie at " + cookie + " yet", e);
-      }
-    }
-    return t;
+    return cookie.get().orElseThrow(() -> new IllegalStateException("no cookie at " + cookie.file() + " yet"));
   }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -29,14 +28,13 @@ public final class NodeRpc {
 
   private final String name;
   private final URI url;
-  private final Path cookieFile;
   private final AtomicLong ids = new AtomicLong();
-  private volatile String token;
+  private final CookieToken token;
 
   public NodeRpc(String name, URI url, Path cookieFile) {
     this.name = name;
     this.url = url;
-    this.cookieFile = cookieFile;
+    this.token = new CookieToken(cookieFile);
   }
 
   /** A failed call: unreachable, refused, or a JSON-RPC error (with its reason code when given). */
@@ -140,7 +138,7 @@ public final class NodeRpc {
         throw new RpcException(name + ": interrupted", Optional.empty());
       }
       if (resp.statusCode() == 401 && attempt == 0) {
-        token = null; // the node restarted with a fresh cookie
+        token.forget(); // the node restarted with a fresh cookie
         continue;
       }
       JsonObject o;
@@ -175,15 +173,6 @@ public final class NodeRpc {
   }
 
   private String token() {
-    String t = token;
-    if (t == null) {
-      try {
-        t = Files.readString(cookieFile, StandardCharsets.US_ASCII).strip();
-        token = t;
-      } catch (IOException e) {
-        return null; // not written yet: the node is starting; the call will be refused or unreachable
-      }
-    }
-    return t;
+    return token.get().orElse(null); // none yet: the node is starting; the call will be refused or unreachable
   }
 }
