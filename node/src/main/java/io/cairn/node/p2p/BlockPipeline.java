@@ -62,7 +62,8 @@ final class BlockPipeline {
   /** Encoded bytes of the buffered and ready blocks. */
   private long heldBytes;
 
-  private record Entry(Block block, Hash hash, Peer from, long bytes) {
+  /** {@code compact}: rebuilt from a compact block, which its sender may relay before validating it. */
+  private record Entry(Block block, Hash hash, Peer from, long bytes, boolean compact) {
     Hash parent() {
       return block.header().prevHash();
     }
@@ -113,8 +114,12 @@ final class BlockPipeline {
     download.schedule(this::has, maxDownloadHeight());
   }
 
-  /** A received body: hands it over when its parent is ready, else buffers it. */
-  void deliver(Block b, Peer from) {
+  /**
+   * A received body: hands it over when its parent is ready, else buffers it. {@code compact}: it
+   * was rebuilt from a compact block, which peers relay after the header and body checks but before
+   * the state and signature checks, so failing those is not held against {@code from}.
+   */
+  void deliver(Block b, Peer from, boolean compact) {
     Hash hash = b.hash();
     if (net.backend.hasBlock(hash) || has(hash)) {
       net.stats.blockDuplicates.increment();
@@ -123,7 +128,7 @@ final class BlockPipeline {
       }
       return;
     }
-    Entry e = new Entry(b, hash, from, b.encodedLength());
+    Entry e = new Entry(b, hash, from, b.encodedLength(), compact);
     if (!parentReady(e.parent())) {
       if (!download.isWanted(e.parent()) && !buffered.containsKey(e.parent())) {
         Optional<Rejected> r = net.backend.acceptHeader(b.header());
@@ -193,7 +198,11 @@ final class BlockPipeline {
         download.want(e.block().header(), e.hash(), e.from());
       }
     } else if (r.isPresent() && !BENIGN.contains(r.get().reason())) {
-      if (!wasDoomed) {
+      if (e.compact()) {
+        // Relayed before its sender could validate it (its header and body checks passed here too).
+        log.info("block {} from {} (compact) is invalid: {}; not held against the peer", e.hash().shortHex(),
+            e.from(), r.get());
+      } else if (!wasDoomed) {
         net.misbehave(e.from(), r.get());
       }
       dropDescendants(e.hash());

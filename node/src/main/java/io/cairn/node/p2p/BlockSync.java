@@ -68,30 +68,50 @@ final class BlockSync {
   }
 
   /**
-   * New tip from any source. Unless we are still downloading blocks, a peer that is at its parent
-   * (claims the parent's height, or knows the parent and claims no more) is pushed the compact block
-   * at once, saving the GET_COMPACT round trip; every other peer not known to have it gets the
-   * header.
+   * A block about to be connected on our tip, checked except against the state and its signatures:
+   * unless we are still downloading blocks, every peer at its parent is pushed the compact block
+   * now, so that it rebuilds and checks the block while we connect it. A peer does not hold a
+   * compact block that then fails against the state against its sender ({@link BlockPipeline}).
+   */
+  void onBlockStored(Block b) {
+    pushCompact(b);
+  }
+
+  /**
+   * New tip from any source. Peers at its parent that were not pushed it yet get it compactly (see
+   * {@link #onBlockStored}); every other peer not known to have it gets the header.
    */
   void onBlockConnected(Block b) {
     Hash hash = b.hash();
-    Hash parent = b.header().prevHash();
-    boolean atTip = download.size() == 0;
-    Message.CompactBlock push = null;
+    pushCompact(b);
     for (Peer p : net.peers.values()) {
-      boolean atParent = atTip && (p.bestHeight == b.height() - 1
-          || p.bestHeight < b.height() && p.knownBlocks.contains(parent));
       if (p.knownBlocks.add(hash)) {
-        if (atParent) {
-          push = push != null ? push : compact.compact(b);
-          p.send(push);
-        } else {
-          p.send(new Message.Headers(List.of(b.header())));
-        }
+        p.send(new Message.Headers(List.of(b.header())));
       }
     }
     download.countConnected();
     net.txRelay.onNewTip();
+  }
+
+  /**
+   * Unless we are still downloading blocks, a peer that is at the block's parent (claims the
+   * parent's height, or knows the parent and claims no more) and does not know the block is pushed
+   * the compact block, saving the GET_COMPACT round trip.
+   */
+  private void pushCompact(Block b) {
+    if (download.size() != 0) {
+      return;
+    }
+    Hash hash = b.hash();
+    Hash parent = b.header().prevHash();
+    Message.CompactBlock push = null;
+    for (Peer p : net.peers.values()) {
+      boolean atParent = p.bestHeight == b.height() - 1 || p.bestHeight < b.height() && p.knownBlocks.contains(parent);
+      if (atParent && p.knownBlocks.add(hash)) {
+        push = push != null ? push : compact.compact(b);
+        p.send(push);
+      }
+    }
   }
 
   void serveHeaders(Peer p, List<Hash> locator) {
@@ -211,7 +231,7 @@ final class BlockSync {
       return;
     }
     received(p, hash);
-    deliver(b, p);
+    deliver(b, p, false);
     schedule();
   }
 
@@ -230,7 +250,7 @@ final class BlockSync {
     if (b != null) {
       p.blocksRequested.remove(hash);
       received(p, hash);
-      deliver(b, p);
+      deliver(b, p, true);
       schedule();
     }
   }
@@ -272,7 +292,7 @@ final class BlockSync {
     } else if (b != null) {
       p.blocksRequested.remove(m.hash());
       received(p, m.hash());
-      deliver(b, p);
+      deliver(b, p, true);
       schedule();
     }
   }
@@ -292,8 +312,8 @@ final class BlockSync {
     schedule();
   }
 
-  private void deliver(Block b, Peer from) {
-    pipeline.deliver(b, from);
+  private void deliver(Block b, Peer from, boolean compact) {
+    pipeline.deliver(b, from, compact);
   }
 
   void onClosed(Peer p) {

@@ -120,5 +120,14 @@ public interface P2pBackend {
 
     /** A block became the new tip (once per connected block, in order). */
     void onBlockConnected(Block block);
+
+    /**
+     * A block passed its header and body checks (proof of work, Merkle root, size), was stored and
+     * is about to be connected on top of the tip: not yet checked against the state or its
+     * signatures. Peers at its parent are pushed it compactly at once, so that they rebuild and
+     * check it while this node connects it (BIP 152's high-bandwidth relay, which announces after
+     * the proof-of-work check, not after full validation).
+     */
+    default void onBlockStored(Block block) {}
   }
 }

@@ -85,6 +85,11 @@ public final class P2pNetwork implements AutoCloseable {
       public void onBlockConnected(Block block) {
         net.execute(() -> net.blockSync.onBlockConnected(block));
       }
+
+      @Override
+      public void onBlockStored(Block block) {
+        net.execute(() -> net.blockSync.onBlockStored(block));
+      }
     });
     Bootstrap client = new Bootstrap().group(transport.workers).channel(transport.channel)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, c.handshakeTimeout().toMillis()));

@@ -176,6 +176,11 @@ final class Backend implements P2pBackend {
       public void blockConnected(Block block) {
         listener.onBlockConnected(block);
       }
+
+      @Override
+      public void blockStored(Block block) {
+        listener.onBlockStored(block);
+      }
     });
   }
 }

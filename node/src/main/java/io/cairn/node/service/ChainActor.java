@@ -44,6 +44,9 @@ final class ChainActor {
 
     default void blockConnected(Block block) {}
 
+    /** A block passed its header and body checks and is about to be connected on the tip (see {@link ChainEngine#acceptBlock}). */
+    default void blockStored(Block block) {}
+
     default void tipChanged(ChainHead head) {}
   }
 
@@ -240,9 +243,15 @@ final class ChainActor {
   /** Chain thread. */
   ImportResult importBlock(Block block) {
     long t0 = System.nanoTime();
-    ImportResult r = engine.acceptBlock(block, clock.getAsLong());
+    ImportResult r = engine.acceptBlock(block, clock.getAsLong(), this::stored);
     afterImport(r, System.nanoTime() - t0);
     return r;
+  }
+
+  private void stored(Block block) {
+    for (Listener l : listeners) {
+      l.blockStored(block);
+    }
   }
 
   /** Chain thread. */

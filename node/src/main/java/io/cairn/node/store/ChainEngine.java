@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The single writer of the chain: accepts headers and blocks, stores them, asks {@link ForkChoice}
@@ -90,6 +91,15 @@ public final class ChainEngine {
    * as an orphan and offer it again).
    */
   public ImportResult acceptBlock(Block block, long nowMillis) {
+    return acceptBlock(block, nowMillis, b -> {});
+  }
+
+  /**
+   * {@link #acceptBlock(Block, long)}, telling {@code extendsTip} first when the block passed its
+   * header and body checks, is stored, and is about to be connected as a child of the tip with more
+   * work than it: the moment a node may relay it before the slower state and signature checks.
+   */
+  public ImportResult acceptBlock(Block block, long nowMillis, Consumer<Block> extendsTip) {
     Hash hash = block.hash();
     Optional<Rejected> h = storeHeader(block.header(), nowMillis);
     if (h.isPresent() && h.get().reason() != Reason.ALREADY_KNOWN) {
@@ -118,6 +128,10 @@ public final class ChainEngine {
       u.commit(false);
     }
     index.put(withBody);
+    ChainHead tip = head;
+    if (block.header().prevHash().equals(tip.hash()) && withBody.cumulativeWork().compareTo(tip.cumulativeWork()) > 0) {
+      extendsTip.accept(block);
+    }
     Changes changes;
     justStored = block;
     try {

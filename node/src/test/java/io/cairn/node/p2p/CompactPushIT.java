@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A new tip is pushed as a compact block to peers at its parent; a pushed block with a bad header is a breach. */
+/**
+ * A new tip is pushed as a compact block to peers at its parent; a pushed block with a bad header is
+ * a breach, one that fails only the slower checks (signatures, state) is not: peers push before they
+ * finish validating.
+ */
 class CompactPushIT {
 
   @Test
@@ -60,6 +64,32 @@ class CompactPushIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> victim.net().bannedCount() == 1);
       assertFalse(victim.connectedTo(evil));
       assertTrue(victim.chain().tip().height() == 0);
+    }
+  }
+
+  @Test
+  void compactBlockFailingItsSignatureCheckIsDroppedWithoutBanningItsSender() {
+    try (TestNodes t = new TestNodes()) {
+      Node victim = t.start();
+      Node sender = t.start();
+      TestNodes.link(sender, victim);
+      MemoryChain sc = sender.chain();
+      Block bad = sc.build(sc.genesisHash(), List.of(sc.badTx(1, 0)));
+      sc.forceStore(bad); // so that the sender serves the missing transaction
+      long salt = 7L;
+      io.cairn.node.p2p.wire.ShortIds ids = io.cairn.node.p2p.wire.ShortIds.forBlock(bad.header(), salt);
+      sender.net().sendForTest(victim.id(), new Message.CompactBlock(bad.header(), salt,
+          List.of(ids.of(bad.transactions().get(0).txid()))));
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().isInvalid(bad.hash()));
+
+      // Still linked: a later transaction from the sender arrives (the verdict on the block came first).
+      Transaction tx = sc.tx(3, 0);
+      sc.acceptTx(tx);
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().inMempool(tx.txid()));
+      assertEquals(0, victim.net().stats().bans());
+      assertTrue(victim.connectedTo(sender));
+      assertEquals(0, victim.chain().tip().height());
+      assertEquals(1L, victim.net().stats().compactReconstructed());
     }
   }
 }

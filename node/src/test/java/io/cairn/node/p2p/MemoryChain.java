@@ -388,6 +388,11 @@ final class MemoryChain implements P2pBackend {
     return mempool.size();
   }
 
+  /** True when a block was found invalid here (or descends from one). */
+  synchronized boolean isInvalid(Hash hash) {
+    return invalid.contains(hash);
+  }
+
   synchronized boolean inMempool(Hash txid) {
     return mempool.containsKey(txid);
   }

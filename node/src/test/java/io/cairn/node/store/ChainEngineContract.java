@@ -160,6 +160,42 @@ abstract class ChainEngineContract {
   }
 
   @Test
+  void extendsTipIsToldBeforeTheConnectAndOnlyForAChildOfTheTipWithMoreWork() {
+    List<Block> told = new java.util.ArrayList<>();
+    List<Hash> tipWhenTold = new java.util.ArrayList<>();
+    java.util.function.Consumer<Block> hook = b -> {
+      told.add(b);
+      tipWhenTold.add(engine.head().hash());
+    };
+    List<Block> a = busyChain(chain.genesisHash(), 2, 1);
+    assertEquals(ImportResult.Outcome.ACCEPTED, engine.acceptBlock(a.get(0), NOW, hook).outcome());
+    assertEquals(List.of(a.get(0)), told);
+    assertEquals(List.of(chain.genesisHash()), tipWhenTold, "told before the tip moved");
+    assertAt(a.get(0));
+
+    // A sibling with equal work, a duplicate, an orphan and a block with a bad body: not told.
+    Block sibling = busy(chain.genesisHash(), 9);
+    engine.acceptBlock(sibling, NOW, hook);
+    engine.acceptBlock(a.get(0), NOW, hook);
+    Block unseen = busy(chain.genesisHash(), 11);
+    assertEquals(Reason.UNKNOWN_PARENT, engine.acceptBlock(busy(unseen.hash(), 3), NOW, hook).reason());
+    Block mutated = new Block(a.get(1).header(), a.get(1).transactions().subList(0, 1));
+    assertEquals(Reason.BAD_MERKLE_ROOT, engine.acceptBlock(mutated, NOW, hook).reason());
+    assertEquals(1, told.size());
+
+    // A child of the tip that fails against the state is told (it passed the cheap checks), then refused.
+    Block overspend = chain.on(a.get(0)).transfer(TestKey.of(41), TestKey.of(1).address(), Amount.ofCrn(5),
+        chain.spec().minFee()).mine();
+    ImportResult r = engine.acceptBlock(overspend, NOW, hook);
+    assertEquals(ImportResult.Outcome.REJECTED, r.outcome());
+    assertEquals(overspend, told.get(1));
+    assertAt(a.get(0));
+    engine.acceptBlock(a.get(1), NOW, hook);
+    assertEquals(a.get(1), told.get(2));
+    assertAt(a.get(1));
+  }
+
+  @Test
   void onEqualWorkTheFirstSeenChainStays() {
     Block a = busy(chain.genesisHash(), 1);
     Block b = busy(chain.genesisHash(), 2);

@@ -127,6 +127,10 @@ final class Sync {
     net.stop(servers);
   }
 
+  List<BenchNode> servers() {
+    return servers;
+  }
+
   long txCount() {
     return txCount;
   }

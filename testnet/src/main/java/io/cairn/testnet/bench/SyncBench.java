@@ -1,0 +1,90 @@
+package io.cairn.testnet.bench;
+
+import com.google.gson.JsonObject;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.spec.ChainSpec;
+import io.cairn.common.spec.Genesis;
+import io.cairn.testnet.launcher.JavaCommand;
+import io.cairn.testnet.plan.HashRates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A developer harness for W4 alone (initial sync) of {@code cairn testnet bench}, with the CPU time
+ * the syncing node and the servers spent: builds the chain once, then syncs fresh nodes from 1 and
+ * from 3 uncapped servers, {@code RUNS} times each. Not part of {@code mvn verify}; run from the
+ * shaded jar:
+ *
+ * <pre>
+ * java -cp testnet/target/cairn.jar io.cairn.testnet.bench.SyncBench BASE_PORT BLOCKS PER_BLOCK RUNS
+ * </pre>
+ *
+ * e.g. {@code 30300 200 500 2} for the full sizes. {@code CAIRN_NODE_JAVA_OPTS} adds node JVM
+ * options, as for {@link RelayBench}.
+ */
+public final class SyncBench {
+  private SyncBench() {}
+
+  public static void main(String[] args) throws IOException {
+    int basePort = Integer.parseInt(args[0]);
+    int blocks = Integer.parseInt(args[1]);
+    int perBlock = Integer.parseInt(args[2]);
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    BenchNet.checkPorts(basePort);
+    Path work = Files.createTempDirectory("cairn-syncbench-");
+    JavaCommand cur = JavaCommand.current();
+    List<String> opts = new ArrayList<>(BenchRunner.NODE_OPTIONS);
+    String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      opts.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    JavaCommand java = new JavaCommand(cur.java(), cur.classpath(), opts, cur.mainClass());
+    Senders senders = new Senders(blocks * perBlock);
+    ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
+    Hash genesis = Genesis.hash(spec);
+    String miner = senders.address(0).encode(Senders.PREFIX);
+    Results r = new Results();
+    System.out.printf("machine load %.2f, work %s%n", Machine.load(), work);
+    try (BenchNet net = new BenchNet(work, spec, java, basePort)) {
+      Sync sync = new Sync(net, miner, r);
+      long b0 = System.nanoTime();
+      sync.build(senders, genesis, blocks, perBlock);
+      System.out.printf("chain built in %.1f s%n", (System.nanoTime() - b0) / 1e9);
+      List<BenchNode> servers = sync.servers();
+      long height = Drive.chainInfo(servers.get(0)).get("height").getAsLong();
+      for (int i = 0; i < runs; i++) {
+        for (int peers : new int[] {1, 3}) {
+          BenchNode f = net.start(net.create(List.of(), peers, 0));
+          try {
+            net.awaitReady(List.of(f), 0, Duration.ofSeconds(60));
+            long cs0 = Relay.cpuNanos(servers.subList(0, peers));
+            long cf0 = Relay.cpuNanos(List.of(f));
+            long t0 = System.nanoTime();
+            for (int k = 0; k < peers; k++) {
+              JsonObject p = new JsonObject();
+              p.addProperty("address", servers.get(k).p2pAddress());
+              f.rpc().call("net_addPeer", p);
+            }
+            long[] at = Drive.watch(List.of(f), x -> Drive.chainInfo(x).get("height").getAsLong() >= height, 20,
+                Sync.WAIT, "to sync to height " + height);
+            double secs = (at[0] - t0) / 1e9;
+            long cf1 = Relay.cpuNanos(List.of(f));
+            long cs1 = Relay.cpuNanos(servers.subList(0, peers));
+            long tx = sync.txCount();
+            System.out.printf("W4 %d peer(s): %.0f tx/s (%.1f s); CPU us/tx: syncing node %.1f, servers %.1f; "
+                + "node cores busy %.2f; peak RSS %s MiB%n", peers, tx / secs, secs, (cf1 - cf0) / 1e3 / tx,
+                (cs1 - cs0) / 1e3 / tx, (cf1 - cf0) / 1e9 / secs, f.peakRss().map(x -> String.format("%.0f", x / 1048576.0)).orElse("?"));
+          } finally {
+            net.stop(List.of(f));
+          }
+        }
+      }
+      sync.stopServers();
+    }
+    System.out.printf("machine load %.2f%n", Machine.load());
+  }
+}
