@@ -12,11 +12,9 @@ import io.cairn.node.p2p.wire.ShortIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Compact block relay: serving a block as header + short ids, rebuilding one from the mempool and
@@ -78,31 +76,36 @@ final class CompactBlocks {
     p.send(new Message.BlockTxs(m.hash(), out));
   }
 
-  /** Rebuilds the block or asks for what is missing; returns the block when complete now. */
+  /**
+   * Rebuilds the block or asks for what is missing; returns the block when complete now. Every
+   * mempool transaction is hashed once with the block's key and matched through a table of the
+   * block's short ids; a short id shared by two mempool transactions, or by two slots of the block,
+   * leaves its slots missing (asked for).
+   */
   Block onCompact(Peer p, Message.CompactBlock cb) {
     Hash hash = cb.header().hash();
     ShortIds sid = ShortIds.forBlock(cb.header(), cb.salt());
-    Set<Long> wanted = new HashSet<>(cb.shortIds());
-    Map<Long, Hash> byShort = new HashMap<>();
-    Set<Long> ambiguous = new HashSet<>();
-    for (Hash id : net.backend.mempoolTxids()) {
-      long s = sid.of(id);
-      if (wanted.contains(s) && byShort.put(s, id) != null) {
-        ambiguous.add(s);
-      }
-    }
     int n = cb.shortIds().size();
+    SlotTable table = new SlotTable(n);
+    for (int i = 0; i < n; i++) {
+      table.put(cb.shortIds().get(i), i);
+    }
     Transaction[] slots = new Transaction[n];
+    boolean[] ambiguous = new boolean[n];
+    net.backend.forEachMempoolTx(tx -> {
+      int i = table.get(sid.of(tx.txid()));
+      if (i >= 0) {
+        ambiguous[i] |= slots[i] != null;
+        slots[i] = tx;
+      }
+    });
     Hash[] ids = new Hash[n];
     List<Integer> missing = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      long s = cb.shortIds().get(i);
-      Hash id = ambiguous.contains(s) ? null : byShort.get(s);
-      Optional<Transaction> tx = id == null ? Optional.empty() : net.backend.mempoolTx(id);
-      if (tx.isPresent()) {
-        slots[i] = tx.get();
-        ids[i] = id;
+      if (slots[i] != null && !ambiguous[i]) {
+        ids[i] = slots[i].txid();
       } else {
+        slots[i] = null;
         missing.add(i);
       }
     }
@@ -154,5 +157,48 @@ final class CompactBlocks {
 
   void onClosed(Peer p) {
     partials.values().removeIf(x -> x.peer() == p);
+  }
+
+  /**
+   * Short id -> slot of the block, open addressing over primitive arrays (no boxing of the tens of
+   * thousands of lookups one rebuild makes). A short id in two slots maps to neither: -1.
+   */
+  static final class SlotTable {
+    private static final int DUPLICATE = -2;
+    private final long[] keys;
+    private final int[] slots;
+    private final int mask;
+
+    SlotTable(int entries) {
+      int cap = Integer.highestOneBit(Math.max(4, entries * 2) - 1) << 1;
+      keys = new long[cap];
+      slots = new int[cap];
+      java.util.Arrays.fill(slots, -1);
+      mask = cap - 1;
+    }
+
+    void put(long key, int slot) {
+      int at = index(key);
+      if (slots[at] == -1) {
+        keys[at] = key;
+        slots[at] = slot;
+      } else {
+        slots[at] = DUPLICATE;
+      }
+    }
+
+    /** The slot holding {@code key}, or -1 (absent or duplicated). */
+    int get(long key) {
+      int at = index(key);
+      return slots[at] < 0 ? -1 : slots[at];
+    }
+
+    private int index(long key) {
+      int at = (int) (key ^ key >>> 29) & mask;
+      while (slots[at] != -1 && keys[at] != key) {
+        at = (at + 1) & mask;
+      }
+      return at;
+    }
   }
 }

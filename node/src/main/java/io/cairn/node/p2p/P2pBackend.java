@@ -94,6 +94,13 @@ public interface P2pBackend {
   /** Txids of every mempool transaction (a snapshot). */
   List<Hash> mempoolTxids();
 
+  /** Calls {@code action} with every mempool transaction (weakly consistent: concurrent changes may or may not be seen). */
+  default void forEachMempoolTx(java.util.function.Consumer<Transaction> action) {
+    for (Hash id : mempoolTxids()) {
+      mempoolTx(id).ifPresent(action);
+    }
+  }
+
   /** Adds a transaction to the mempool. */
   Optional<Rejected> acceptTx(Transaction tx);
 

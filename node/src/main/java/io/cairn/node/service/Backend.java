@@ -144,6 +144,11 @@ final class Backend implements P2pBackend {
   }
 
   @Override
+  public void forEachMempoolTx(java.util.function.Consumer<Transaction> action) {
+    actor.pool().forEach(action);
+  }
+
+  @Override
   public Optional<Rejected> acceptTx(Transaction tx) {
     try {
       Admission a = ChainThread.await(actor.submitTx(tx), TIMEOUT);

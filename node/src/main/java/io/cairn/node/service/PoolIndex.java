@@ -40,6 +40,11 @@ final class PoolIndex {
     return Optional.ofNullable(txs.get(txid));
   }
 
+  /** Every transaction held (weakly consistent, as {@link ConcurrentHashMap} iteration is). */
+  void forEach(java.util.function.Consumer<Transaction> action) {
+    txs.values().forEach(action);
+  }
+
   List<Hash> txids() {
     return List.copyOf(txs.keySet());
   }
