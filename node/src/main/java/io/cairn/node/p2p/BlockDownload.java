@@ -242,8 +242,11 @@ final class BlockDownload {
       Want first = wanted.first();
       // Stalling: nothing delivered since the lowest block was asked for. A peer still delivering its
       // queue (capped upload) is slow, not stalling: taking its requests away would waste its bytes.
+      // Nor when no other peer could take them: asked again, the same peer would queue every block a
+      // second time behind the first (the request timeout still ends a peer that never answers).
       if (first.assigned != null
-          && now - Math.max(first.requestedAt, first.assigned.lastBlockAt) > net.cfg.blockStallTimeout().toMillis()) {
+          && now - Math.max(first.requestedAt, first.assigned.lastBlockAt) > net.cfg.blockStallTimeout().toMillis()
+          && anotherPeerHas(first.assigned, first.header.height())) {
         Peer slow = first.assigned;
         log.info("peer {} stalls block {} at height {}; moving its requests to other peers", slow,
             first.hash.shortHex(), first.header.height());
@@ -276,6 +279,15 @@ final class BlockDownload {
       }
     }
     logProgress(now);
+  }
+
+  private boolean anotherPeerHas(Peer slow, long height) {
+    for (Peer p : net.peers.values()) {
+      if (p != slow && !p.closed && p.bestHeight >= height) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void logProgress(long now) {

@@ -43,6 +43,22 @@ class SyncIT {
   }
 
   @Test
+  void aSingleSlowPeerKeepsItsRequestsInsteadOfBeingAskedForEverythingTwice() {
+    try (TestNodes t = new TestNodes()) {
+      // Each block takes longer to arrive than the stall timeout: the only peer is slow, not stalled,
+      // and nobody else could serve the blocks, so re-asking it would only queue duplicates behind them.
+      Node server = t.start(TestNodes.fast().maxUploadRate(3_000).build());
+      for (int i = 0; i < 60; i++) {
+        server.chain().mine(false);
+      }
+      Node late = t.start(TestNodes.fast().blockStallTimeout(Duration.ofMillis(100))
+          .bootstrap(List.of(server.net().listenAddress())).targetOutbound(1).build());
+      await().atMost(Duration.ofSeconds(40)).until(() -> late.chain().tip().equals(server.chain().tip()));
+      assertEquals(0, late.net().stats().blockDuplicates(), "blocks received twice");
+    }
+  }
+
+  @Test
   void halvesConvergeOnTheHeavierChain() {
     try (TestNodes t = new TestNodes()) {
       Node a1 = t.start();
