@@ -24,7 +24,8 @@ final class ChainInfoMethod implements RpcMethod {
       String minFee,
       String addressPrefix,
       long targetBlockTimeMs,
-      boolean dev) {}
+      boolean dev,
+      long tipSinceMs) {}
 
   @Override
   public String name() {
@@ -41,6 +42,6 @@ final class ChainInfoMethod implements RpcMethod {
     ChainInfo c = queries.chainInfo();
     return Dto.tree(new Result(c.network(), c.genesisHash().toHex(), c.height(), c.tipHash().toHex(),
         c.totalWork().toString(), c.syncing(), c.peers(), c.mempoolSize(), Long.toString(c.minFee().units()),
-        c.addressPrefix(), c.targetBlockTimeMs(), c.dev()));
+        c.addressPrefix(), c.targetBlockTimeMs(), c.dev(), c.tipSinceMs()));
   }
 }

@@ -58,7 +58,11 @@ public interface NodeQueries {
 
   VersionInfo version();
 
-  /** Chain facts in one snapshot (all fields from the same tip). */
+  /**
+   * Chain facts in one snapshot (all fields from the same tip). {@code tipSinceMs}: when this node's
+   * tip became the current one (Unix milliseconds, this node's clock; its start for the tip it
+   * opened with).
+   */
   record ChainInfo(
       String network,
       Hash genesisHash,
@@ -71,7 +75,8 @@ public interface NodeQueries {
       Amount minFee,
       String addressPrefix,
       long targetBlockTimeMs,
-      boolean dev) {
+      boolean dev,
+      long tipSinceMs) {
     public ChainInfo {
       Objects.requireNonNull(network, "network");
       Objects.requireNonNull(genesisHash, "genesisHash");

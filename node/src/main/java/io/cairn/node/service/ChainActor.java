@@ -62,6 +62,7 @@ final class ChainActor {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile BooleanSupplier syncing = () -> false;
   private volatile long poolBytes;
+  private volatile long tipSinceMs;
   private final ConcurrentLinkedQueue<Waiting> intake = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean roundScheduled = new AtomicBoolean();
   /** The import {@link #submitBlock} queued last (guarded by this). */
@@ -77,6 +78,7 @@ final class ChainActor {
     this.metrics = metrics;
     this.clock = clock;
     this.headers = new StoreHeaders(store);
+    this.tipSinceMs = clock.getAsLong();
   }
 
   void addListener(Listener l) {
@@ -90,6 +92,11 @@ final class ChainActor {
 
   ChainHead head() {
     return engine.head();
+  }
+
+  /** When the tip became the current one (the clock's milliseconds; the actor's start at first). */
+  long tipSinceMs() {
+    return tipSinceMs;
   }
 
   ChainStore store() {
@@ -263,6 +270,7 @@ final class ChainActor {
     if (!r.tipChanged()) {
       return;
     }
+    tipSinceMs = clock.getAsLong();
     List<Transaction> touched = new ArrayList<>();
     List<Removal> dropped;
     if (r.isReorg()) {

@@ -82,7 +82,7 @@ final class FakeNode implements NodeQueries, NodeCommands {
   @Override
   public ChainInfo chainInfo() {
     return new ChainInfo("testnet", GENESIS, 1, block1.hash(), BigInteger.valueOf(4), false, 1, 1, MIN_FEE, PREFIX,
-        2_000, true);
+        2_000, true, 1_700_000_000_000L);
   }
 
   @Override

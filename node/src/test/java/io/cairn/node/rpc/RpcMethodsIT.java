@@ -62,6 +62,7 @@ class RpcMethodsIT {
     assertEquals("tcairn", r.get("addressPrefix").getAsString());
     assertEquals(2000, r.get("targetBlockTimeMs").getAsLong());
     assertTrue(r.get("dev").getAsBoolean());
+    assertEquals(1_700_000_000_000L, r.get("tipSinceMs").getAsLong());
     // Empty params, as object or array, are the same call.
     assertEquals(r, rpc.result("chain_info", "{}"));
     assertEquals(r, rpc.result("chain_info", "[]"));

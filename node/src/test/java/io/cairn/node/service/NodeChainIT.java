@@ -60,8 +60,11 @@ class NodeChainIT {
       rb.ok("miner_mine", Map.of("blocks", 4, "address", TestKey.of(45).address().encode("tcairn")));
       String tipB = rb.okObject("chain_info").get("tipHash").getAsString();
 
+      long beforeSync = System.currentTimeMillis();
       ra.okObject("net_addPeer", Map.of("address", "127.0.0.1:" + b.p2pPort()));
       await().atMost(Duration.ofSeconds(30)).until(() -> tipB.equals(ra.okObject("chain_info").get("tipHash").getAsString()));
+      long since = ra.okObject("chain_info").get("tipSinceMs").getAsLong();
+      assertTrue(since >= beforeSync && since <= System.currentTimeMillis(), "tip since " + since + ", sync from " + beforeSync);
       JsonObject back = ra.okObject("chain_getTransaction", Map.of("txid", tx.txid().toHex()));
       assertEquals("pending", back.get("status").getAsString(), back::toString);
       String metrics = ra.get("/metrics");

@@ -53,8 +53,9 @@ public final class RelayBench {
       for (int i = 0; i < runs; i++) {
         if (w2 > 0) {
           new Relay(net, txs.subList(0, w2), miner, r).w2w3();
-          System.out.printf("W2 %.0f tx/s, %.1f us CPU per tx (3 nodes), W3 %.1f ms (%s txs)%n", last(r, Relay.W2),
-              last(r, Relay.W2_CPU_US), last(r, Relay.W3), last(r, Relay.W3_TXS));
+          System.out.printf("W2 %.0f tx/s, %.1f us CPU per tx (3 nodes), W3 %.1f ms (%s txs; %.0f ms from its timestamp)%n",
+              last(r, Relay.W2), last(r, Relay.W2_CPU_US), last(r, Relay.W3), last(r, Relay.W3_TXS),
+              last(r, Relay.W3_STAMP));
         }
         if (w5 > 0) {
           List<Transaction> first = txs.subList(0, w5);

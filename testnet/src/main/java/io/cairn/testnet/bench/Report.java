@@ -32,7 +32,7 @@ final class Report {
         `tx_submit`, 4 requests in flight; accepted per second from first request to last answer.
       - **W2**: 3 fully connected nodes; the same transfers to one of them; from the first request until
         every mempool holds all. **W3**: `miner_mine` there; from the moment the miner's tip changes until
-        both others have the block as tip (each node polled every 2 ms).
+        both others have the block as tip, by each node's `tipSinceMs` (`chain_info`; one clock, 1 ms steps).
       - **W4**: 3 fully connected servers hold the chain; a fresh node is given 1, then 3 of them with
         `net_addPeer`; from the first `net_addPeer` until its height is the tip's (every signature verified).
         Then the servers restart with `max-upload-rate` and the 1-vs-3 pair is repeated. RSS: VmHWM of
@@ -67,6 +67,8 @@ final class Report {
     rows.add(row(r, Relay.W3, "W3 block", "block of " + fmt(r.sample(Relay.W3_TXS)) + " txs, "
         + fmt(bytes.map(s -> Sample.of(s.median() / 1000))) + " kB: mined to on 2 peers", "ms", 1, false,
         "< 50 ms (full 1 MB block)", full ? m -> m < 50 : null));
+    rows.add(row(r, Relay.W3_STAMP, "W3 block", "from the block's timestamp (template, mining, the miner's own connect) to "
+        + "tip on 2 peers", "ms", 1, false, "", null));
     for (int p : new int[] {1, 3}) {
       String sfx = p == 1 ? "1 peer" : "3 peers";
       rows.add(row(r, p == 1 ? Sync.TXS_1 : Sync.TXS_3, "W4 sync", r.noteOf("w4.chain").orElse("chain") + ", " + sfx,
