@@ -38,7 +38,7 @@ public record StateDelta(List<Change> changes) {
       Objects.requireNonNull(address, "address");
       Objects.requireNonNull(before, "before");
       Objects.requireNonNull(after, "after");
-      if (before.map(Account::isEmpty).orElse(false) || after.map(Account::isEmpty).orElse(false)) {
+      if (before.isPresent() && before.get().isEmpty() || after.isPresent() && after.get().isEmpty()) {
         throw new IllegalArgumentException("an empty account must be given as Optional.empty()");
       }
       if (before.equals(after)) {
