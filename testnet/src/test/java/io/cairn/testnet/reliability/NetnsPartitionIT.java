@@ -84,6 +84,11 @@ class NetnsPartitionIT {
       } catch (AssertionError | RuntimeException e) {
         System.out.print(report);
         for (NsNode n : nodes) {
+          // Start-up lines, what listens in the namespace and the log's end: for failures seen only
+          // under heavy load (once node0's RPC port refused connections while its P2P side worked).
+          System.out.println("---- node" + n.index + " alive " + n.alive() + "; listening in " + n.ns + ":\n"
+              + Netns.run(List.of("ip", "netns", "exec", n.ns, "ss", "-ltn")).output().strip());
+          System.out.println("---- node" + n.index + " log head\n" + head(NsNode.log(n.dataDir), 40));
           System.out.println("---- node" + n.index + " log tail\n" + tail(NsNode.log(n.dataDir), 30));
         }
         throw e;
@@ -247,6 +252,15 @@ class NetnsPartitionIT {
     }
     throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what + (last == null ? "" : " (last error: "
         + last.getMessage() + ")"));
+  }
+
+  private static String head(Path log, int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(0, Math.min(lines, all.size())));
+    } catch (java.io.IOException e) {
+      return "(no log)";
+    }
   }
 
   private static String tail(Path log, int lines) {
