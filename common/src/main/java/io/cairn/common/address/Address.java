@@ -26,6 +26,22 @@ public record Address(int version, PublicKey key) implements Comparable<Address>
     }
   }
 
+  /**
+   * Written out rather than the record's generated method: addresses key the mempool's and the
+   * state's hash maps, and the generated {@code equals}/{@code hashCode} (an invokedynamic bootstrap
+   * through method handles) cost several times more than these under the C1-only JIT nodes run with.
+   * Same contract: equal version and key.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Address a && version == a.version && key.equals(a.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * version + key.hashCode();
+  }
+
   public static Address of(PublicKey key) {
     return new Address(VERSION, key);
   }

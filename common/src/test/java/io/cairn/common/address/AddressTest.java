@@ -19,6 +19,28 @@ class AddressTest {
   private final String text = address.encode(PREFIX);
 
   @Test
+  void equalityAndHashFollowTheKeyInEveryByte() {
+    byte[] k = new byte[PublicKey.LENGTH];
+    k[5] = 7;
+    Address a = Address.of(PublicKey.of(k));
+    assertEquals(a, Address.of(PublicKey.of(k.clone())));
+    assertEquals(a.hashCode(), Address.of(PublicKey.of(k.clone())).hashCode());
+    for (int i = 0; i < k.length; i++) {
+      byte[] other = k.clone();
+      other[i] ^= 1;
+      assertTrue(!a.equals(Address.of(PublicKey.of(other))), "differs in byte " + i);
+    }
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    for (int i = 0; i < 256; i++) {
+      byte[] b = new byte[PublicKey.LENGTH];
+      b[0] = (byte) i;
+      b[31] = (byte) (255 - i);
+      hashes.add(Address.of(PublicKey.of(b)).hashCode());
+    }
+    assertEquals(256, hashes.size(), "keys differing in their first and last bytes hash apart");
+  }
+
+  @Test
   void roundTripsThroughText() {
     assertTrue(text.startsWith("tcairn1"), text);
     assertEquals(66, text.length());

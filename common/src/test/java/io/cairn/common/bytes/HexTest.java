@@ -24,6 +24,19 @@ class HexTest {
     assertEquals("Expected an even number of hex digits but got 3", odd.getMessage());
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Hex.decode("0g"));
     assertEquals("Expected hex digits but got 'g' at position 1", bad.getMessage());
+    // Characters outside ISO-8859-1 (one, and a surrogate pair) are named as they are.
+    assertEquals("Expected hex digits but got '\u0660' at position 2",
+        assertThrows(IllegalArgumentException.class, () -> Hex.decode("00\u06600")).getMessage());
+    assertEquals("Expected hex digits but got '\ud83d' at position 2",
+        assertThrows(IllegalArgumentException.class, () -> Hex.decode("00\ud83d\ude00")).getMessage());
+    assertEquals("Expected hex digits but got '?' at position 0",
+        assertThrows(IllegalArgumentException.class, () -> Hex.decode("?0")).getMessage());
+    byte[] all = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      all[i] = (byte) i;
+    }
+    assertArrayEquals(all, Hex.decode(Hex.encode(all)));
+    assertArrayEquals(all, Hex.decode(Hex.encode(all).toUpperCase(java.util.Locale.ROOT)));
     // Digits of other scripts and full-width letters are not hex digits.
     assertThrows(IllegalArgumentException.class, () -> Hex.decode("\u0663\u0663"));
     assertThrows(IllegalArgumentException.class, () -> Hex.decode("\uff21\uff21"));

@@ -238,13 +238,22 @@ public final class Mempool {
    */
   public List<Removal> onBlockConnected(Block block, AccountView newTip) {
     this.tip = Objects.requireNonNull(newTip, "newTip");
+    // Only senders that still hold transactions need revalidating (nothing here creates a queue, so
+    // a sender without one now has none after the loop either): a block of transactions all taken
+    // from the pool then costs one lookup and one removal each.
     Set<Address> touched = new LinkedHashSet<>();
     for (Transaction tx : block.transactions()) {
       PoolEntry e = byTxid.get(tx.txid());
+      Address sender;
       if (e != null) {
         drop(e);
+        sender = e.sender();
+      } else {
+        sender = tx.sender();
       }
-      touched.add(tx.sender());
+      if (senders.containsKey(sender)) {
+        touched.add(sender);
+      }
     }
     List<Removal> dropped = new ArrayList<>();
     for (Address sender : touched) {

@@ -207,8 +207,12 @@ final class ChainActor {
       }
       metrics.txAccepted();
       pool.sync(mempool, tx);
-      a.replacedTx().ifPresent(r -> pool.sync(mempool, r));
-      pool.syncAll(mempool, a.evicted().stream().map(Removal::tx).toList());
+      if (a.replaced() != null) {
+        pool.sync(mempool, a.replaced());
+      }
+      for (Removal r : a.evicted()) {
+        pool.sync(mempool, r.tx());
+      }
       for (Listener l : listeners) {
         l.txAccepted(tx);
       }

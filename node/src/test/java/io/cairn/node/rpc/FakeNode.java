@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * (alice to bob), and {@link #tx2} pending. Commands are recorded; mining can be made to block so a
  * test can fill the RPC workers.
  */
-final class FakeNode implements NodeQueries, NodeCommands {
+class FakeNode implements NodeQueries, NodeCommands {
   static final String PREFIX = "tcairn";
   static final Hash GENESIS = Hash.of(filled(7));
   static final byte[] ALICE_SEED = filled(1);

@@ -67,6 +67,18 @@ class JsonGateTest {
   }
 
   @Test
+  void asciiAndUtf8BodiesGiveTheirTextAndBadUtf8IsRefused() throws Exception {
+    assertEquals("{\"a\":\"0f\"}", JsonGate.text("{\"a\":\"0f\"}".getBytes(StandardCharsets.US_ASCII)));
+    String wide = "[\"s\u00e9\u20ac\ud83d\ude00\"]";
+    assertEquals(wide, JsonGate.text(wide.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(JsonParser.parseString(wide), gate.parse(wide.getBytes(StandardCharsets.UTF_8)));
+    for (byte[] bad : new byte[][] {{'"', (byte) 0x80, '"'}, {'"', (byte) 0xe2, (byte) 0x82, '"'},
+        {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'}, {'"', (byte) 0xff, '"'}}) {
+      assertEquals(RpcErrors.PARSE_ERROR, assertThrows(RpcException.class, () -> JsonGate.text(bad)).code());
+    }
+  }
+
+  @Test
   void buildsTheTreeGsonWouldBuild() throws Exception {
     JsonGate wide = new JsonGate(64);
     for (String json : new String[] {"7", "-0.5e+3", "\"s\\u00e9\\n\"", "true", "null", "[]", "{}",

@@ -52,6 +52,21 @@ public record ShortTxid(long hi, long lo) {
     return out;
   }
 
+  /**
+   * Written out rather than generated: short ids key the relay's maps and sets (recent, known per
+   * peer, requested, in flight), several lookups per transaction, and the record's invokedynamic
+   * methods are slow under the C1-only JIT nodes run with. Same contract as the generated ones.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ShortTxid s && hi == s.hi && lo == s.lo;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(hi) * 31 + Long.hashCode(lo);
+  }
+
   @Override
   public String toString() {
     return String.format("%016x%016x", hi, lo);
