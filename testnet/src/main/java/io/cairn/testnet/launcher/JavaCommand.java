@@ -13,10 +13,16 @@ import java.util.Map;
  * @param java the java executable
  * @param classpath what {@code -cp} gets
  * @param jvmOptions heap and GC options for each node
- * @param mainClass the {@code cairn} entry point
+ * @param mainClass the node's entry point ({@link #MAIN})
  */
 public record JavaCommand(String java, String classpath, List<String> jvmOptions, String mainClass) {
-  public static final String MAIN = "io.cairn.testnet.cli.CairnMain";
+  /**
+   * The entry point of node processes: {@code cairn node} alone ({@code NodeMain} drops the leading
+   * {@code node} argument), not the root {@code cairn} command, whose picocli tree also builds the
+   * wallet and testnet commands: their classes and reflection data cost a node about 2.3 MiB of peak
+   * RSS (RssBench, W1) for nothing.
+   */
+  public static final String MAIN = "io.cairn.node.cli.NodeMain";
   /**
    * JVM options every node gets, from the testnet launcher and from the benchmark alike: only the C1
    * JIT compiler, the serial collector (fewest threads, smallest side structures), no perf data file,
@@ -49,11 +55,13 @@ public record JavaCommand(String java, String classpath, List<String> jvmOptions
    * collection per start). The heap: a full 20,000-transaction mempool (W1) or a fast sync (W4) keeps
    * 32-45 MiB live; with a 112 MiB cap the heap grew to about 95 MiB during a sync. Measured with
    * {@code RssBench} (peak RSS of the measured node, VmHWM): the 64 MiB cap cut W4 by about 28 MiB at
-   * the same CPU time per transaction (W1 unchanged: its heap stays under 64 MiB anyway); the 12 MiB
-   * young generation (the default is a third of the heap) about 2-3 MiB more on each. Tighter heap
+   * the same CPU time per transaction (W1 unchanged: its heap stays under 64 MiB anyway); the 10 MiB
+   * young generation (the default is a third of the heap) about 8 MiB more on W1 (21 MiB young: 144
+   * MiB, 12: 138, 10: 135, 8: 133) and 1-3 MiB on W4 (8 MiB made W4 no smaller but added a third
+   * more collection pauses). Tighter heap
    * free ratios (20/40%) saved no peak RSS at full size but doubled the full collections.
    */
-  public static final List<String> BENCH_OPTIONS = concat(List.of("-Xms32m", "-Xmx64m", "-Xmn12m", "-XX:MetaspaceSize=32m",
+  public static final List<String> BENCH_OPTIONS = concat(List.of("-Xms32m", "-Xmx64m", "-Xmn10m", "-XX:MetaspaceSize=32m",
       "-XX:MaxMetaspaceSize=80m", "-XX:ReservedCodeCacheSize=32m"), COMMON_OPTIONS);
 
   /**
