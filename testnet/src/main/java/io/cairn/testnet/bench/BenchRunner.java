@@ -46,6 +46,25 @@ public final class BenchRunner {
   /** Node JVM options for benchmarks: the launcher's {@link JavaCommand#BENCH_OPTIONS} (one place for the node profile). */
   public static final List<String> NODE_OPTIONS = JavaCommand.BENCH_OPTIONS;
 
+  /**
+   * For the one-figure harnesses ({@code RelayBench}, {@code SyncBench}, {@code RssBench}): {@link
+   * #NODE_OPTIONS} followed by {@code CAIRN_NODE_JAVA_OPTS} (e.g. a JFR recording or a GC log).
+   */
+  static List<String> harnessNodeOptions() {
+    List<String> opts = new java.util.ArrayList<>(NODE_OPTIONS);
+    String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      opts.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    return opts;
+  }
+
+  /** This JVM's java and class path running nodes with {@code options}. */
+  static JavaCommand nodeJava(List<String> options) {
+    JavaCommand cur = JavaCommand.current();
+    return new JavaCommand(cur.java(), cur.classpath(), options, cur.mainClass());
+  }
+
   /** Ports used from the base port. */
   public static final int PORTS = BenchNet.PORTS;
   /** The heading of the section {@link #run} returns. */

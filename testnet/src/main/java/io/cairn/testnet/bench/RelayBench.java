@@ -33,14 +33,7 @@ public final class RelayBench {
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     BenchNet.checkPorts(basePort);
     Path work = Files.createTempDirectory("cairn-relaybench-");
-    JavaCommand cur = JavaCommand.current();
-    // CAIRN_NODE_JAVA_OPTS adds node JVM options (e.g. a JFR recording) after the benchmark's own.
-    List<String> opts = new java.util.ArrayList<>(BenchRunner.NODE_OPTIONS);
-    String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      opts.addAll(List.of(extra.strip().split("\\s+")));
-    }
-    JavaCommand java = new JavaCommand(cur.java(), cur.classpath(), opts, cur.mainClass());
+    JavaCommand java = BenchRunner.nodeJava(BenchRunner.harnessNodeOptions());
     int senderCount = Math.max(w2, w5);
     Senders senders = new Senders(senderCount);
     ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));

@@ -48,12 +48,7 @@ public final class RssBench {
     int perBlock = args.length > 5 ? Integer.parseInt(args[5]) : 500;
     BenchNet.checkPorts(basePort);
     Path work = Files.createTempDirectory("cairn-rssbench-");
-    JavaCommand cur = JavaCommand.current();
-    List<String> opts = new ArrayList<>(BenchRunner.NODE_OPTIONS);
-    String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      opts.addAll(List.of(extra.strip().split("\\s+")));
-    }
+    List<String> opts = BenchRunner.harnessNodeOptions();
     // RSSBENCH_VARIANTS: '|'-separated option lists, each added to the measured node's options in turn
     // (the W4 servers keep the plain ones), so one built chain serves several settings.
     String v = System.getenv("RSSBENCH_VARIANTS");
@@ -61,7 +56,7 @@ public final class RssBench {
     if (variants.size() > 6) {
       throw new IllegalArgumentException("at most 6 variants (ports)");
     }
-    JavaCommand java = new JavaCommand(cur.java(), cur.classpath(), opts, cur.mainClass());
+    JavaCommand java = BenchRunner.nodeJava(opts);
     System.out.printf("machine load %.2f, work %s%nnode options: %s%n", Machine.load(), work, String.join(" ", opts));
     // As cairn testnet bench: one funded sender per W1 transfer (at least a W5 burst's 6,000), so the
     // genesis state, and with it the nodes' memory, is the same as there.
@@ -79,8 +74,7 @@ public final class RssBench {
           vo.addAll(List.of(variants.get(i).strip().split("\\s+")));
         }
         nmt.add(vo.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking=")));
-        nets.add(new BenchNet(work.resolve("v" + i), spec, new JavaCommand(cur.java(), cur.classpath(), vo,
-            cur.mainClass()), basePort + 20 + 20 * i));
+        nets.add(new BenchNet(work.resolve("v" + i), spec, BenchRunner.nodeJava(vo), basePort + 20 + 20 * i));
       }
       if (!which.startsWith("w4")) {
         List<String> bodies = Senders.batches(senders.transfers(0, txCount, genesis), 100);

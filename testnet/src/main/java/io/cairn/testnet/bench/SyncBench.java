@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,13 +35,7 @@ public final class SyncBench {
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     BenchNet.checkPorts(basePort);
     Path work = Files.createTempDirectory("cairn-syncbench-");
-    JavaCommand cur = JavaCommand.current();
-    List<String> opts = new ArrayList<>(BenchRunner.NODE_OPTIONS);
-    String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      opts.addAll(List.of(extra.strip().split("\\s+")));
-    }
-    JavaCommand java = new JavaCommand(cur.java(), cur.classpath(), opts, cur.mainClass());
+    JavaCommand java = BenchRunner.nodeJava(BenchRunner.harnessNodeOptions());
     Senders senders = new Senders(blocks * perBlock);
     ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
     Hash genesis = Genesis.hash(spec);
