@@ -53,6 +53,8 @@ final class BlockPipeline {
   private final BlockDownload download;
   /** Asked when a received block's parent is neither stored nor expected: fetch headers from that peer. */
   private final Consumer<Peer> parentUnknown;
+  /** Asked when a block rebuilt from a compact block does not match its header's Merkle root: fetch it in full. */
+  private final java.util.function.BiConsumer<Block, Peer> fetchFull;
   private final Map<Hash, Entry> buffered = new HashMap<>();
   private final LinkedHashMap<Hash, Entry> ready = new LinkedHashMap<>();
   private final Map<Hash, Entry> submitted = new HashMap<>();
@@ -69,10 +71,12 @@ final class BlockPipeline {
     }
   }
 
-  BlockPipeline(Network net, BlockDownload download, Consumer<Peer> parentUnknown) {
+  BlockPipeline(Network net, BlockDownload download, Consumer<Peer> parentUnknown,
+      java.util.function.BiConsumer<Block, Peer> fetchFull) {
     this.net = net;
     this.download = download;
     this.parentUnknown = parentUnknown;
+    this.fetchFull = fetchFull;
   }
 
   /** True when the body was received and is buffered, ready or handed over. */
@@ -196,6 +200,13 @@ final class BlockPipeline {
       log.debug("block {} not imported: {}", e.hash().shortHex(), ex.toString());
       if (!wasDoomed && !net.backend.hasBlock(e.hash())) {
         download.want(e.block().header(), e.hash(), e.from());
+      }
+    } else if (r.isPresent() && e.compact() && r.get().reason() == Reason.BAD_MERKLE_ROOT) {
+      // The rebuild took a wrong transaction (a short-id collision); the header is still good.
+      log.info("block {} rebuilt from {}'s compact block does not match its Merkle root; fetching it in full",
+          e.hash().shortHex(), e.from());
+      if (!wasDoomed && !e.from().closed) {
+        fetchFull.accept(e.block(), e.from());
       }
     } else if (r.isPresent() && !BENIGN.contains(r.get().reason())) {
       if (e.compact()) {

@@ -34,7 +34,7 @@ final class BlockSync {
     this.net = net;
     this.compact = new CompactBlocks(net);
     this.download = new BlockDownload(net);
-    this.pipeline = new BlockPipeline(net, download, p -> requestHeaders(p, null));
+    this.pipeline = new BlockPipeline(net, download, p -> requestHeaders(p, null), this::fetchFull);
   }
 
   /**
@@ -310,6 +310,12 @@ final class BlockSync {
       download.notFound(p, h);
     }
     schedule();
+  }
+
+  /** Asks {@code p} for the whole block (a compact rebuild of it failed its Merkle root). */
+  private void fetchFull(Block b, Peer p) {
+    download.pushed(b.header(), b.hash(), p); // counts as requested from p: a silence times out like any request
+    p.send(new Message.GetBlocks(List.of(b.hash())));
   }
 
   private void deliver(Block b, Peer from, boolean compact) {

@@ -3,7 +3,6 @@ package io.cairn.node.p2p;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Block;
 import io.cairn.common.model.BlockHeader;
-import io.cairn.common.model.Merkle;
 import io.cairn.common.model.Transaction;
 import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
@@ -19,14 +18,14 @@ import java.util.Optional;
 /**
  * Compact block relay: serving a block as header + short ids, rebuilding one from the mempool and
  * asking only for the transactions that are missing. A rebuilt block whose Merkle root does not match
- * (a short-id collision) falls back to a full-block request.
+ * (a short-id collision) falls back to a full-block request ({@link BlockPipeline}).
  */
 final class CompactBlocks {
   private final Network net;
   private final Map<Hash, Partial> partials = new HashMap<>();
 
-  /** {@code ids[i]} is the txid of {@code slots[i]} where known (mempool transactions), saving the rehash. */
-  private record Partial(BlockHeader header, Transaction[] slots, Hash[] ids, List<Integer> missing, Peer peer) {}
+  /** A block waiting for BLOCK_TXS: {@code slots} holds the mempool transactions, {@code missing} the rest's indexes. */
+  private record Partial(BlockHeader header, Transaction[] slots, List<Integer> missing, Peer peer) {}
 
   CompactBlocks(Network net) {
     this.net = net;
@@ -99,21 +98,18 @@ final class CompactBlocks {
         slots[i] = tx;
       }
     });
-    Hash[] ids = new Hash[n];
     List<Integer> missing = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (slots[i] != null && !ambiguous[i]) {
-        ids[i] = slots[i].txid();
-      } else {
+      if (slots[i] == null || ambiguous[i]) {
         slots[i] = null;
         missing.add(i);
       }
     }
     if (missing.isEmpty()) {
-      return assemble(p, cb.header(), slots, ids);
+      return assemble(cb.header(), slots);
     }
     net.stats.compactMissingTxs.add(missing.size());
-    partials.put(hash, new Partial(cb.header(), slots, ids, missing, p));
+    partials.put(hash, new Partial(cb.header(), slots, missing, p));
     p.send(new Message.GetBlockTxs(hash, missing));
     return null;
   }
@@ -132,23 +128,21 @@ final class CompactBlocks {
       return null;
     }
     Transaction[] slots = Arrays.copyOf(part.slots(), part.slots().length);
-    Hash[] ids = Arrays.copyOf(part.ids(), part.ids().length);
     for (int i = 0; i < m.txs().size(); i++) {
       slots[part.missing().get(i)] = m.txs().get(i);
-      ids[part.missing().get(i)] = m.txs().get(i).txid();
     }
-    return assemble(p, part.header(), slots, ids);
+    return assemble(part.header(), slots);
   }
 
-  /** The block if the transactions' ids (known or computed) give the header's Merkle root. */
-  private Block assemble(Peer p, BlockHeader header, Transaction[] slots, Hash[] ids) {
-    Block b = new Block(header, Arrays.asList(slots));
-    if (!Merkle.root(Arrays.asList(ids)).equals(header.merkleRoot())) {
-      p.send(new Message.GetBlocks(List.of(header.hash())));
-      return null;
-    }
+  /**
+   * The rebuilt block. Its Merkle root is checked once, by the chain's body check: a mismatch (a
+   * short-id collision, or short ids that name the wrong transactions) comes back as {@code
+   * bad-merkle-root}, which leaves the header usable, and the block is then fetched in full from
+   * the same peer ({@link BlockPipeline}).
+   */
+  private Block assemble(BlockHeader header, Transaction[] slots) {
     net.stats.compactReconstructed.increment();
-    return b;
+    return new Block(header, Arrays.asList(slots));
   }
 
   void forget(Hash hash) {

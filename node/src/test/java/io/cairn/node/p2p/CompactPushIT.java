@@ -92,4 +92,28 @@ class CompactPushIT {
       assertEquals(1L, victim.net().stats().compactReconstructed());
     }
   }
+
+  @Test
+  void compactBlockRebuiltWithTheWrongTransactionIsFetchedInFullFromItsSender() {
+    try (TestNodes t = new TestNodes()) {
+      Node victim = t.start();
+      Node sender = t.start();
+      TestNodes.link(sender, victim);
+      Transaction real = sender.chain().tx(3, 0);
+      Transaction other = sender.chain().tx(4, 0);
+      victim.chain().acceptTx(other); // the victim holds only the transaction the short id will name
+      MemoryChain sc = sender.chain();
+      Block block = sc.build(sc.genesisHash(), List.of(real));
+      sc.forceStore(block); // stored for serving, not connected: no push of the sender's own
+      long salt = 9L;
+      io.cairn.node.p2p.wire.ShortIds ids = io.cairn.node.p2p.wire.ShortIds.forBlock(block.header(), salt);
+      // Short ids naming the wrong transaction: the rebuild cannot match the header's Merkle root.
+      sender.net().sendForTest(victim.id(), new Message.CompactBlock(block.header(), salt, List.of(ids.of(other.txid()))));
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().tip().hash().equals(block.hash()));
+      assertEquals(0, victim.net().stats().bans());
+      assertTrue(victim.connectedTo(sender));
+      assertTrue(victim.net().stats().bytesOut().get(MessageType.GET_BLOCKS) > 0
+          || victim.net().stats().bytesOut().get(MessageType.GET_BLOCK_TXS) > 0, "the full block or its transaction was asked for");
+    }
+  }
 }
