@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ final class BlockPipeline {
   /** Asked when a received block's parent is neither stored nor expected: fetch headers from that peer. */
   private final Consumer<Peer> parentUnknown;
   /** Asked when a block rebuilt from a compact block does not match its header's Merkle root: fetch it in full. */
-  private final java.util.function.BiConsumer<Block, Peer> fetchFull;
+  private final BiConsumer<Block, Peer> fetchFull;
   private final Map<Hash, Entry> buffered = new HashMap<>();
   private final LinkedHashMap<Hash, Entry> ready = new LinkedHashMap<>();
   private final Map<Hash, Entry> submitted = new HashMap<>();
@@ -72,7 +73,7 @@ final class BlockPipeline {
   }
 
   BlockPipeline(Network net, BlockDownload download, Consumer<Peer> parentUnknown,
-      java.util.function.BiConsumer<Block, Peer> fetchFull) {
+      BiConsumer<Block, Peer> fetchFull) {
     this.net = net;
     this.download = download;
     this.parentUnknown = parentUnknown;

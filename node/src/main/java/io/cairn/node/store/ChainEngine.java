@@ -96,8 +96,8 @@ public final class ChainEngine {
 
   /**
    * {@link #acceptBlock(Block, long)}, telling {@code extendsTip} first when the block passed its
-   * header and body checks, is stored, and is about to be connected as a child of the tip with more
-   * work than it: the moment a node may relay it before the slower state and signature checks.
+   * header and body checks, is stored, and is about to be connected as a child of the tip: the
+   * moment a node may relay it before the slower state and signature checks.
    */
   public ImportResult acceptBlock(Block block, long nowMillis, Consumer<Block> extendsTip) {
     Hash hash = block.hash();
@@ -128,9 +128,8 @@ public final class ChainEngine {
       u.commit(false);
     }
     index.put(withBody);
-    ChainHead tip = head;
-    if (block.header().prevHash().equals(tip.hash()) && withBody.cumulativeWork().compareTo(tip.cumulativeWork()) > 0) {
-      extendsTip.accept(block);
+    if (block.header().prevHash().equals(head.hash())) {
+      extendsTip.accept(block); // a child of the tip always has more work: activate() will connect it
     }
     Changes changes;
     justStored = block;
