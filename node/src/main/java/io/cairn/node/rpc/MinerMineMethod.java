@@ -3,13 +3,14 @@ package io.cairn.node.rpc;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.cairn.common.crypto.Hash;
+import io.cairn.node.rpc.NodeCommands.Mined;
 import io.cairn.node.rpc.NodeCommands.Outcome;
 import java.util.List;
 
 /**
  * {@code miner_mine {blocks, address}}: mine that many blocks now (dev networks only) and return
- * their hashes once connected; {@code address} defaults to the node's miner address.
+ * their hashes once connected, with when each one's proof of work was found ({@code foundMs});
+ * {@code address} defaults to the node's miner address.
  */
 final class MinerMineMethod implements RpcMethod {
   static final int MAX_BLOCKS = 1_000;
@@ -32,14 +33,19 @@ final class MinerMineMethod implements RpcMethod {
   @Override
   public JsonElement call(Params params) throws RpcException {
     int blocks = (int) params.optLong("blocks", 1, MAX_BLOCKS).orElse(1);
-    Outcome<List<Hash>> outcome = commands.mineBlocks(blocks, params.optAddress("address"));
+    Outcome<List<Mined>> outcome = commands.mineBlocks(blocks, params.optAddress("address"));
     if (!outcome.isOk()) {
       throw RpcException.of(outcome.rejected());
     }
     JsonArray hashes = new JsonArray();
-    outcome.value().forEach(h -> hashes.add(h.toHex()));
+    JsonArray found = new JsonArray();
+    for (Mined m : outcome.value()) {
+      hashes.add(m.hash().toHex());
+      found.add(m.foundMs());
+    }
     JsonObject o = new JsonObject();
     o.add("hashes", hashes);
+    o.add("foundMs", found);
     return o;
   }
 }

@@ -37,10 +37,21 @@ public interface NodeCommands {
 
   /**
    * Mines {@code count} blocks on top of the tip now, crediting {@code minerAddress} or else the
-   * configured miner address, and returns their hashes once connected. Refused with
+   * configured miner address, and returns them once connected, oldest first. Refused with
    * {@code not-allowed} on networks that are not dev networks.
    */
-  Outcome<List<Hash>> mineBlocks(int count, Optional<Address> minerAddress);
+  Outcome<List<Mined>> mineBlocks(int count, Optional<Address> minerAddress);
+
+  /**
+   * A block mined on demand: its hash, and when its proof of work was found and the block handed to
+   * the chain (Unix milliseconds on the node's clock, the clock of {@code chain_info}'s
+   * {@code tipSinceMs}), before the node checked, stored, relayed and connected it.
+   */
+  record Mined(Hash hash, long foundMs) {
+    public Mined {
+      java.util.Objects.requireNonNull(hash, "hash");
+    }
+  }
 
   /** A value, or the reason it could not be produced. */
   record Outcome<T>(T value, Rejected rejected) {

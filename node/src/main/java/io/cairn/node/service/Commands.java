@@ -11,6 +11,7 @@ import io.cairn.node.p2p.PeerInfo;
 import io.cairn.node.p2p.wire.NodeId;
 import io.cairn.node.p2p.wire.PeerAddress;
 import io.cairn.node.rpc.NodeCommands;
+import io.cairn.node.rpc.NodeCommands.Mined;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,7 +92,7 @@ final class Commands implements NodeCommands {
   }
 
   @Override
-  public Outcome<List<Hash>> mineBlocks(int count, Optional<Address> minerAddress) {
+  public Outcome<List<Mined>> mineBlocks(int count, Optional<Address> minerAddress) {
     if (!open.getAsBoolean()) {
       return Outcome.refused(closing());
     }

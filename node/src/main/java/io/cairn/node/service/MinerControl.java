@@ -1,15 +1,16 @@
 package io.cairn.node.service;
 
 import io.cairn.common.address.Address;
-import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Block;
 import io.cairn.common.reason.Reason;
 import io.cairn.common.reason.Rejected;
 import io.cairn.node.miner.loop.MinerLoop;
+import io.cairn.node.rpc.NodeCommands.Mined;
 import io.cairn.node.rpc.NodeCommands.Outcome;
 import io.cairn.node.rpc.NodeQueries.MinerStatus;
 import io.cairn.node.store.ImportResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,13 +83,13 @@ final class MinerControl implements AutoCloseable {
   }
 
   /** Mines {@code count} blocks now (dev networks only), to {@code to} or the configured address. */
-  Outcome<List<Hash>> mine(int count, Optional<Address> to) {
+  Outcome<List<Mined>> mine(int count, Optional<Address> to) {
     synchronized (mineLock) {
       return mineNow(count, to);
     }
   }
 
-  private Outcome<List<Hash>> mineNow(int count, Optional<Address> to) {
+  private Outcome<List<Mined>> mineNow(int count, Optional<Address> to) {
     if (!actor.store().spec().dev()) {
       return Outcome.refused(Rejected.of(Reason.NOT_ALLOWED,
           "miner_mine is only allowed on dev networks; '" + actor.store().spec().network() + "' is not one"));
@@ -101,11 +102,21 @@ final class MinerControl implements AutoCloseable {
     if (syncing.getAsBoolean()) {
       return Outcome.refused(Rejected.of(Reason.BUSY, "the node is still syncing; mine when it has caught up"));
     }
-    MinerLoop once = new MinerLoop(MinerLoop.Config.uncapped(1), now -> template(address.get(), now), this::submit);
+    // When each proof of work was found: the block exists from then on (cairn testnet bench times
+    // propagation from it); the node then checks, stores, relays and connects it.
+    List<Long> found = new ArrayList<>(count);
+    MinerLoop once = new MinerLoop(MinerLoop.Config.uncapped(1), now -> template(address.get(), now), b -> {
+      found.add(System.currentTimeMillis());
+      submit(b);
+    });
     try {
       List<Block> blocks = once.mineBlocks(count);
       manualBlocks.addAndGet(blocks.size());
-      return Outcome.ok(blocks.stream().map(Block::hash).toList());
+      List<Mined> mined = new ArrayList<>(blocks.size());
+      for (int i = 0; i < blocks.size(); i++) {
+        mined.add(new Mined(blocks.get(i).hash(), found.get(i)));
+      }
+      return Outcome.ok(mined);
     } catch (ChainThread.Unavailable | IllegalStateException e) {
       return Outcome.refused(Rejected.of(Reason.BUSY, "mining stopped: " + e.getMessage()));
     } finally {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cairn.common.crypto.Hash;
@@ -99,12 +100,23 @@ class NodeProcessIT {
     String token = Files.readString(data.resolve(".cookie")).strip();
 
     String miner = TestKey.of(42).address().encode(SPEC.addressPrefix());
+    long before = System.currentTimeMillis();
     JsonObject mined = call(port, token,
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"miner_mine\",\"params\":{\"blocks\":3,\"address\":\"" + miner + "\"}}");
+    long after = System.currentTimeMillis();
     assertEquals(3, mined.getAsJsonObject("result").getAsJsonArray("hashes").size(), mined::toString);
     JsonObject info = call(port, token, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"chain_info\"}").getAsJsonObject("result");
     Hash tip = Hash.parse(info.get("tipHash").getAsString());
     assertEquals(3, info.get("height").getAsLong());
+    // foundMs: when each proof of work was found, in order, during the call, and the last no later
+    // than the moment its block became the tip (same machine, same clock).
+    JsonArray found = mined.getAsJsonObject("result").getAsJsonArray("foundMs");
+    assertEquals(3, found.size(), mined::toString);
+    for (int i = 0; i < 3; i++) {
+      long f = found.get(i).getAsLong();
+      assertTrue(f >= before && f <= after && (i == 0 || f >= found.get(i - 1).getAsLong()), mined::toString);
+    }
+    assertTrue(found.get(2).getAsLong() <= info.get("tipSinceMs").getAsLong(), () -> mined + " " + info);
 
     Process second = node(tmp, "second", "--datadir", data.toString(), "--p2p-port", "0", "--rpc-port", "0");
     assertEquals(1, exit(second));

@@ -216,7 +216,7 @@ class FakeNode implements NodeQueries, NodeCommands {
   }
 
   @Override
-  public Outcome<List<Hash>> mineBlocks(int count, Optional<Address> minerAddress) {
+  public Outcome<List<Mined>> mineBlocks(int count, Optional<Address> minerAddress) {
     if (!dev) {
       return Outcome.refused(Rejected.of(Reason.NOT_ALLOWED, "mining on demand only on dev networks"));
     }
@@ -229,11 +229,12 @@ class FakeNode implements NodeQueries, NodeCommands {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted");
     }
-    List<Hash> hashes = new ArrayList<>();
+    List<Mined> mined = new ArrayList<>();
     Address to = minerAddress.orElse(ALICE);
     for (int i = 0; i < count; i++) {
-      hashes.add(new Block(new BlockHeader(1, 2 + i, block1.hash(), Hash.ZERO, 0, 0x207fffff, i, to), List.of()).hash());
+      mined.add(new Mined(new Block(new BlockHeader(1, 2 + i, block1.hash(), Hash.ZERO, 0, 0x207fffff, i, to), List.of()).hash(),
+          1_700_000_000_000L + i));
     }
-    return Outcome.ok(hashes);
+    return Outcome.ok(mined);
   }
 }

@@ -269,10 +269,11 @@ class RpcMethodsIT {
     assertEquals(alice, status.get("address").getAsString());
     assertEquals(7, status.get("blocksMined").getAsLong());
 
-    JsonArray hashes = rpc.result("miner_mine", "{\"blocks\":2,\"address\":" + q(bob) + "}").getAsJsonObject()
-        .getAsJsonArray("hashes");
+    JsonObject mined = rpc.result("miner_mine", "{\"blocks\":2,\"address\":" + q(bob) + "}").getAsJsonObject();
+    JsonArray hashes = mined.getAsJsonArray("hashes");
     assertEquals(2, hashes.size());
     assertEquals(64, hashes.get(0).getAsString().length());
+    assertEquals("[1700000000000,1700000000001]", mined.getAsJsonArray("foundMs").toString());
     assertEquals(1, rpc.result("miner_mine", "[1]").getAsJsonObject().getAsJsonArray("hashes").size());
     assertEquals(-32602, rpc.error("miner_mine", "[0]").get("code").getAsInt());
     assertEquals(-32602, rpc.error("miner_mine", "[1001]").get("code").getAsInt());

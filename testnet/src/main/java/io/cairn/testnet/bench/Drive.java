@@ -88,10 +88,38 @@ final class Drive {
 
   /** {@code miner_mine {blocks: 1, address}} on the node; the new block's hash. */
   static String mineOne(BenchNode n, String address) {
+    return mine(n, address).hash();
+  }
+
+  /** A block mined on demand, and when its proof of work was found (the node's clock, Unix ms). */
+  record Mined(String hash, long foundMs) {}
+
+  /** {@code miner_mine {blocks: 1, address}} on the node. */
+  static Mined mine(BenchNode n, String address) {
     JsonObject p = new JsonObject();
     p.addProperty("blocks", 1);
     p.addProperty("address", address);
-    return n.rpc().call("miner_mine", p).getAsJsonObject().getAsJsonArray("hashes").get(0).getAsString();
+    JsonObject r = n.rpc().call("miner_mine", p).getAsJsonObject();
+    return new Mined(r.getAsJsonArray("hashes").get(0).getAsString(), r.getAsJsonArray("foundMs").get(0).getAsLong());
+  }
+
+  /**
+   * Waits (polling every {@code pollMs}) until every node is past {@code height}, checks that each
+   * one's tip is {@code hash}, and returns each one's {@code tipSinceMs}: when it made that block its
+   * tip, on the node's clock (one machine: one clock).
+   */
+  static long[] tipsSince(List<BenchNode> nodes, String hash, long height, long pollMs) {
+    watch(nodes, x -> chainInfo(x).get("height").getAsLong() > height, pollMs, Relay.WAIT, "to reach height " + (height + 1));
+    long[] since = new long[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      JsonObject info = chainInfo(nodes.get(i));
+      String tip = info.get("tipHash").getAsString();
+      if (!tip.equals(hash)) {
+        throw new IllegalStateException(nodes.get(i).name() + " has tip " + tip + ", not the mined block " + hash);
+      }
+      since[i] = info.get("tipSinceMs").getAsLong();
+    }
+    return since;
   }
 
   static JsonObject chainInfo(BenchNode n) {

@@ -6,7 +6,6 @@ import io.cairn.common.model.Transaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * W5, the peer-to-peer figures of issue 3 on a 5-node full mesh: bytes on the wire per transaction
@@ -85,7 +84,7 @@ final class Gossip {
       results.note(BYTES_BY_TYPE, types.toString());
       results.add(BYTES_MAX, max);
       results.add(BYTES_MEAN, sum / NODES);
-      results.add(COMPACT_MS, propagate(all, () -> Drive.mineOne(origin, minerAddress)));
+      results.add(COMPACT_MS, propagate(all, origin));
       // Empty mempools: the origin is cut off, takes the second burst alone and mines it, then reconnects.
       origin.rpc().call("net_setBlocked", blocked(others));
       Drive.watch(List.of(origin), x -> BenchNet.peers(x) == 0, 20, Duration.ofSeconds(30), "to drop its peers");
@@ -112,18 +111,19 @@ final class Gossip {
     }
   }
 
-  /** Milliseconds from the miner's new tip until the last other node has it. */
-  private static double propagate(List<BenchNode> all, java.util.function.Supplier<String> mine) {
-    long h = Drive.chainInfo(all.get(0)).get("height").getAsLong();
-    CompletableFuture<long[]> watch = CompletableFuture.supplyAsync(() -> Drive.watch(all,
-        x -> Drive.chainInfo(x).get("height").getAsLong() > h, 2, Relay.WAIT, "to reach height " + (h + 1)));
-    mine.get();
-    long[] at = watch.join();
+  /**
+   * Mines a block on {@code origin} (the first of {@code all}); milliseconds from its proof of work
+   * found until the last other node has it as tip, by the nodes' own clocks (as W3).
+   */
+  private double propagate(List<BenchNode> all, BenchNode origin) {
+    long h = Drive.chainInfo(origin).get("height").getAsLong();
+    Drive.Mined mined = Drive.mine(origin, minerAddress);
+    long[] since = Drive.tipsSince(all, mined.hash(), h, 20);
     long last = Long.MIN_VALUE;
-    for (int i = 1; i < at.length; i++) {
-      last = Math.max(last, at[i]);
+    for (int i = 1; i < since.length; i++) {
+      last = Math.max(last, since[i]);
     }
-    return Math.max(0, last - at[0]) / 1e6;
+    return last - mined.foundMs();
   }
 
   private static JsonObject blocked(List<BenchNode> nodes) {

@@ -31,8 +31,9 @@ final class Report {
       - **W1**: one node; the pre-signed transfers from distinct senders as JSON-RPC batches of 100
         `tx_submit`, 4 requests in flight; accepted per second from first request to last answer.
       - **W2**: 3 fully connected nodes; the same transfers to one of them; from the first request until
-        every mempool holds all. **W3**: `miner_mine` there; from the moment the miner's tip changes until
-        both others have the block as tip, by each node's `tipSinceMs` (`chain_info`; one clock, 1 ms steps).
+        every mempool holds all. **W3**: `miner_mine` there; from the moment the proof of work is found
+        (`miner_mine`'s `foundMs`) until both others have the block as tip, by their `tipSinceMs`
+        (`chain_info`; one clock, 1 ms steps). The miner checks, stores and pushes the block, then connects it.
       - **W4**: 3 fully connected servers hold the chain; a fresh node is given 1, then 3 of them with
         `net_addPeer`; from the first `net_addPeer` until its height is the tip's (every signature verified).
         Then the servers restart with `max-upload-rate` and the 1-vs-3 pair is repeated. RSS: VmHWM of
@@ -65,7 +66,7 @@ final class Report {
     Optional<Sample> bytes = r.sample(Relay.W3_BYTES);
     boolean full = bytes.isPresent() && bytes.get().median() >= 900_000;
     rows.add(row(r, Relay.W3, "W3 block", "block of " + fmt(r.sample(Relay.W3_TXS)) + " txs, "
-        + fmt(bytes.map(s -> Sample.of(s.median() / 1000))) + " kB: mined to on 2 peers", "ms", 1, false,
+        + fmt(bytes.map(s -> Sample.of(s.median() / 1000))) + " kB: proof of work found to tip on 2 peers", "ms", 1, false,
         "< 50 ms (full 1 MB block)", full ? m -> m < 50 : null));
     rows.add(row(r, Relay.W3_STAMP, "W3 block", "from the block's timestamp (template, mining, the miner's own connect) to "
         + "tip on 2 peers", "ms", 1, false, "", null));
@@ -91,7 +92,7 @@ final class Report {
     rows.add(row(r, Gossip.BYTES_MEAN, "W5 P2P", "P2P bytes received per tx, mean of the 5 nodes", "B/tx", 1, false,
         "", null));
     rows.add(row(r, Gossip.COMPACT_MS, "W5 P2P", "block of " + fmt(r.sample(Gossip.BLOCK_TXS))
-        + " txs to all 4 peers, txs in their mempools (compact)", "ms", 1, false, "", null));
+        + " txs, proof of work found to tip on all 4 peers, txs in their mempools (compact)", "ms", 1, false, "", null));
     rows.add(row(r, Gossip.FULL_MS, "W5 P2P", "same size, their mempools empty (from reconnect)", "ms", 1, false, "",
         null));
     return rows;
