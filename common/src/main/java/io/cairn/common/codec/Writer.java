@@ -86,7 +86,11 @@ public final class Writer {
     return size;
   }
 
+  /**
+   * The bytes written. A writer sized exactly hands over its buffer without a copy (safe: any later
+   * write to a full buffer grows it into a new array first).
+   */
   public byte[] toByteArray() {
-    return Arrays.copyOf(buf, size);
+    return size == buf.length ? buf : Arrays.copyOf(buf, size);
   }
 }

@@ -148,7 +148,7 @@ public final class Transaction {
   }
 
   public byte[] signingMessage(Hash genesis) {
-    Writer w = new Writer(DOMAIN.length + Hash.LENGTH + MAX_ENCODED_LENGTH);
+    Writer w = new Writer(DOMAIN.length + Hash.LENGTH + encodedLength() - Signature.LENGTH);
     w.raw(DOMAIN).fixed(genesis);
     writeBody(w);
     return w.toByteArray();

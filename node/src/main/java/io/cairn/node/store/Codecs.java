@@ -100,7 +100,11 @@ final class Codecs {
   static final Codec<List<Transaction>> BODY = new Codec<>() {
     @Override
     public byte[] encode(List<Transaction> txs) {
-      Writer w = new Writer(4 + txs.size() * Transaction.MAX_ENCODED_LENGTH);
+      int size = 4;
+      for (Transaction tx : txs) {
+        size += tx.encodedLength();
+      }
+      Writer w = new Writer(size);
       w.u32(txs.size());
       for (Transaction tx : txs) {
         tx.write(w);
