@@ -68,7 +68,7 @@ final class Report {
     rows.add(row(r, Relay.W3, "W3 block", "block of " + fmt(r.sample(Relay.W3_TXS)) + " txs, "
         + fmt(bytes.map(s -> Sample.of(s.median() / 1000))) + " kB: proof of work found to tip on 2 peers", "ms", 1, false,
         "< 50 ms (full 1 MB block)", full ? m -> m < 50 : null));
-    rows.add(row(r, Relay.W3_STAMP, "W3 block", "from the block's timestamp (template, mining, the miner's own connect) to "
+    rows.add(row(r, Relay.W3_STAMP, "W3 block", "from the block's timestamp (its template and the mining included) to "
         + "tip on 2 peers", "ms", 1, false, "", null));
     for (int p : new int[] {1, 3}) {
       String sfx = p == 1 ? "1 peer" : "3 peers";
