@@ -37,6 +37,7 @@ import java.util.function.LongSupplier;
  * cairn_block_verify_tx_per_second            gauge    transactions per second of the last block connected
  * cairn_signatures_verified_total             counter  Ed25519 verifications
  * cairn_signature_verify_seconds_total        counter  time spent in them (rate ratio = verifications/s)
+ * cairn_signature_cache_entries               gauge    txids known verified (mempool and blocks in flight)
  * cairn_reorgs_total, cairn_reorg_depth       counter, histogram of blocks disconnected per reorg
  * cairn_p2p_bytes_in_total{type}              counter  bytes received per P2P message type
  * cairn_p2p_bytes_out_total{type}             counter  bytes sent per P2P message type
@@ -56,6 +57,7 @@ public final class NodeMetrics {
   private volatile LongSupplier peers = () -> 0;
   private volatile LongSupplier mempoolSize = () -> 0;
   private volatile LongSupplier mempoolBytes = () -> 0;
+  private volatile LongSupplier signatureCache = () -> 0;
 
   private final Counter txAccepted = counter("cairn_tx_accepted_total", "Transactions accepted into the mempool");
   private final Counter txRejected =
@@ -98,6 +100,8 @@ public final class NodeMetrics {
     callbackGauge("cairn_peers", "Connected peers", () -> peers);
     callbackGauge("cairn_mempool_transactions", "Transactions in the mempool", () -> mempoolSize);
     callbackGauge("cairn_mempool_bytes", "Encoded bytes of the transactions in the mempool", () -> mempoolBytes);
+    callbackGauge("cairn_signature_cache_entries",
+        "Txids whose signatures verified and are kept for a later check (mempool, blocks in flight)", () -> signatureCache);
   }
 
   /** Reads the tip height from {@code supplier} at scrape time (else the last connected height). */
@@ -114,6 +118,11 @@ public final class NodeMetrics {
   public NodeMetrics bindMempool(LongSupplier transactions, LongSupplier bytes) {
     this.mempoolSize = Objects.requireNonNull(transactions);
     this.mempoolBytes = Objects.requireNonNull(bytes);
+    return this;
+  }
+
+  public NodeMetrics bindSignatureCache(LongSupplier entries) {
+    this.signatureCache = Objects.requireNonNull(entries);
     return this;
   }
 

@@ -289,6 +289,9 @@ final class ChainActor {
         dropped.addAll(mempool.onBlockConnected(b, store));
       }
     }
+    for (Block b : r.connected()) {
+      verifier.forget(b.transactions()); // in the chain now: nothing checks their signatures again
+    }
     r.connected().forEach(b -> touched.addAll(b.transactions()));
     dropped.forEach(d -> touched.add(d.tx()));
     pool.syncAll(mempool, touched);

@@ -98,7 +98,7 @@ public final class NodeService implements AutoCloseable {
         config.mineRate(), syncing::get);
     opened.push(miner);
     metrics.bindHeight(() -> actor.head().height()).bindPeers(view::peerCount)
-        .bindMempool(actor::poolSize, actor::poolBytes);
+        .bindMempool(actor::poolSize, actor::poolBytes).bindSignatureCache(verifier::cachedCount);
     this.commands = new Commands(actor, net, miner, open::get);
     this.rpc = startRpc(config, new Queries(actor, view, miner, open::get), commands, metrics);
     opened.push(rpc);

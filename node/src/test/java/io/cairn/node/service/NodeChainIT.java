@@ -54,7 +54,9 @@ class NodeChainIT {
       Transaction tx = TestKey.of(6).transfer(genesis, TestKey.of(26).address(), Amount.ofUnits(9_000),
           Amount.ofUnits(1_000), 0);
       ra.okObject("tx_submit", Map.of("tx", Bytes.of(tx.encode()).toHex()));
+      assertTrue(ra.get("/metrics").contains("cairn_signature_cache_entries 1.0"), "the mempool's transaction is cached");
       ra.ok("miner_mine", Map.of("blocks", 2, "address", TestKey.of(44).address().encode("tcairn")));
+      assertTrue(ra.get("/metrics").contains("cairn_signature_cache_entries 0.0"), "mined: nothing checks it again");
       assertEquals("confirmed", ra.okObject("chain_getTransaction", Map.of("txid", tx.txid().toHex()))
           .get("status").getAsString());
       rb.ok("miner_mine", Map.of("blocks", 4, "address", TestKey.of(45).address().encode("tcairn")));

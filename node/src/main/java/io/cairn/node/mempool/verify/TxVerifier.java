@@ -184,6 +184,18 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
     return false;
   }
 
+  /**
+   * Forgets these transactions' txids: they are in a connected block now, where nothing checks
+   * them again (a reorg that puts them back in the mempool verifies them anew). Without it, a
+   * syncing node kept up to {@link #DEFAULT_CACHE} txids of old blocks (about 12 MiB of heap after
+   * 100,000 transactions) until newer ones pushed them out.
+   */
+  public void forget(List<Transaction> txs) {
+    for (Transaction tx : txs) {
+      cache.remove(tx.txid());
+    }
+  }
+
   /** Signatures verified so far (cache misses), for metrics. */
   public long verifiedCount() {
     return verified.get();

@@ -1,17 +1,18 @@
 package io.cairn.node.mempool.verify;
 
 import io.cairn.common.crypto.Hash;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A bounded set of txids whose signatures verified: a ring of the last {@code capacity} insertions
- * backed by a concurrent set. Lookups are lock-free; insertions take a short lock. When full, the
- * oldest insertion is forgotten first (FIFO), so a burst of new transactions cannot make it grow.
+ * backed by a concurrent map from txid to its ring slot. Lookups are lock-free; insertions and
+ * removals take a short lock. When full, the oldest insertion is forgotten first (FIFO), so a burst
+ * of new transactions cannot make it grow; a removed txid frees its slot at once, so nothing of it
+ * stays reachable.
  */
 final class VerifiedCache {
   private final Hash[] ring;
-  private final Set<Hash> set;
+  private final ConcurrentHashMap<Hash, Integer> slots;
   private int next;
 
   VerifiedCache(int capacity) {
@@ -19,27 +20,35 @@ final class VerifiedCache {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     ring = new Hash[capacity];
-    set = ConcurrentHashMap.newKeySet(Math.min(capacity, 1 << 16));
+    slots = new ConcurrentHashMap<>(Math.min(capacity, 1 << 16));
   }
 
   boolean contains(Hash txid) {
-    return set.contains(txid);
+    return slots.containsKey(txid);
   }
 
   synchronized void add(Hash txid) {
-    if (!set.add(txid)) {
+    if (slots.containsKey(txid)) {
       return;
     }
     Hash old = ring[next];
     if (old != null) {
-      set.remove(old);
+      slots.remove(old);
     }
     ring[next] = txid;
+    slots.put(txid, next);
     next = next + 1 == ring.length ? 0 : next + 1;
   }
 
+  synchronized void remove(Hash txid) {
+    Integer at = slots.remove(txid);
+    if (at != null) {
+      ring[at] = null;
+    }
+  }
+
   int size() {
-    return set.size();
+    return slots.size();
   }
 
   int capacity() {

@@ -127,4 +127,41 @@ class TxVerifierTest {
     assertTrue(c.contains(d));
     assertEquals(2, c.size());
   }
+
+  @Test
+  void aForgottenTxidFreesItsSlotAndTheRingStaysFifo() {
+    VerifiedCache c = new VerifiedCache(3);
+    Hash a = Hash.parse("01".repeat(32));
+    Hash b = Hash.parse("02".repeat(32));
+    Hash d = Hash.parse("03".repeat(32));
+    Hash e = Hash.parse("04".repeat(32));
+    c.add(a);
+    c.add(b);
+    c.add(d);
+    c.remove(b);
+    c.remove(e); // unknown: nothing happens
+    assertFalse(c.contains(b));
+    assertEquals(2, c.size());
+    c.add(e); // takes a's slot, the oldest
+    assertFalse(c.contains(a));
+    assertTrue(c.contains(d) && c.contains(e));
+    c.add(b); // the freed slot comes next: nothing else is evicted
+    assertTrue(c.contains(b) && c.contains(d) && c.contains(e));
+    assertEquals(3, c.size());
+  }
+
+  @Test
+  void transactionsOfAConnectedBlockAreForgotten() {
+    try (TxVerifier v = new TxVerifier(GENESIS, 2, 100)) {
+      List<Transaction> txs = List.of(signed(1, 0), signed(2, 0), signed(3, 0));
+      v.verifyAll(txs);
+      v.forget(txs.subList(0, 2));
+      assertEquals(1, v.cachedCount());
+      assertFalse(v.isVerified(txs.get(0).txid()));
+      assertTrue(v.isVerified(txs.get(2).txid()));
+      long before = v.verifiedCount();
+      assertArrayEquals(new boolean[] {true, true, true}, v.verifyAll(txs));
+      assertEquals(before + 2, v.verifiedCount(), "forgotten ones are verified again");
+    }
+  }
 }
