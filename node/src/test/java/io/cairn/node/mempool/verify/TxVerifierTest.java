@@ -112,41 +112,39 @@ class TxVerifierTest {
     }
   }
 
+  private static final Hash A = Hash.parse("01".repeat(32));
+  private static final Hash B = Hash.parse("02".repeat(32));
+  private static final Hash D = Hash.parse("03".repeat(32));
+  private static final Hash E = Hash.parse("04".repeat(32));
+
   @Test
   void theCacheIsBoundedAndForgetsTheOldestFirst() {
     VerifiedCache c = new VerifiedCache(2);
-    Hash a = Hash.parse("01".repeat(32));
-    Hash b = Hash.parse("02".repeat(32));
-    Hash d = Hash.parse("03".repeat(32));
-    c.add(a);
-    c.add(b);
-    c.add(a);
-    c.add(d);
-    assertFalse(c.contains(a));
-    assertTrue(c.contains(b));
-    assertTrue(c.contains(d));
+    c.add(A);
+    c.add(B);
+    c.add(A);
+    c.add(D);
+    assertFalse(c.contains(A));
+    assertTrue(c.contains(B));
+    assertTrue(c.contains(D));
     assertEquals(2, c.size());
   }
 
   @Test
   void aForgottenTxidFreesItsSlotAndTheRingStaysFifo() {
     VerifiedCache c = new VerifiedCache(3);
-    Hash a = Hash.parse("01".repeat(32));
-    Hash b = Hash.parse("02".repeat(32));
-    Hash d = Hash.parse("03".repeat(32));
-    Hash e = Hash.parse("04".repeat(32));
-    c.add(a);
-    c.add(b);
-    c.add(d);
-    c.remove(b);
-    c.remove(e); // unknown: nothing happens
-    assertFalse(c.contains(b));
+    c.add(A);
+    c.add(B);
+    c.add(D);
+    c.remove(B);
+    c.remove(E); // unknown: nothing happens
+    assertFalse(c.contains(B));
     assertEquals(2, c.size());
-    c.add(e); // takes a's slot, the oldest
-    assertFalse(c.contains(a));
-    assertTrue(c.contains(d) && c.contains(e));
-    c.add(b); // the freed slot comes next: nothing else is evicted
-    assertTrue(c.contains(b) && c.contains(d) && c.contains(e));
+    c.add(E); // takes a's slot, the oldest
+    assertFalse(c.contains(A));
+    assertTrue(c.contains(D) && c.contains(E));
+    c.add(B); // the freed slot comes next: nothing else is evicted
+    assertTrue(c.contains(B) && c.contains(D) && c.contains(E));
     assertEquals(3, c.size());
   }
 
