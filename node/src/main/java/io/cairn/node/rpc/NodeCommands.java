@@ -49,7 +49,7 @@ public interface NodeCommands {
    */
   record Mined(Hash hash, long foundMs) {
     public Mined {
-      java.util.Objects.requireNonNull(hash, "hash");
+      Objects.requireNonNull(hash, "hash");
     }
   }
 
