@@ -15,6 +15,7 @@ import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -22,7 +23,8 @@ import java.net.UnknownHostException;
 
 /**
  * The only place that knows which Netty transport carries the links: epoll where available, NIO
- * otherwise, or in-memory local channels (host {@code local}, address {@code cairn-<port>}).
+ * otherwise, or in-memory local channels (host {@code local}, address {@code cairn-<port>}). Socket
+ * I/O threads are named {@code cairn-p2p-accept-*} and {@code cairn-p2p-io-*}, as the RPC's are.
  */
 final class Transport {
   static final String LOCAL_HOST = "local";
@@ -40,13 +42,13 @@ final class Transport {
       serverChannel = LocalServerChannel.class;
       channel = LocalChannel.class;
     } else if (Epoll.isAvailable()) {
-      boss = new EpollEventLoopGroup(1);
-      workers = new EpollEventLoopGroup(threads);
+      boss = new EpollEventLoopGroup(1, new DefaultThreadFactory("cairn-p2p-accept"));
+      workers = new EpollEventLoopGroup(threads, new DefaultThreadFactory("cairn-p2p-io"));
       serverChannel = EpollServerSocketChannel.class;
       channel = EpollSocketChannel.class;
     } else {
-      boss = new NioEventLoopGroup(1);
-      workers = new NioEventLoopGroup(threads);
+      boss = new NioEventLoopGroup(1, new DefaultThreadFactory("cairn-p2p-accept"));
+      workers = new NioEventLoopGroup(threads, new DefaultThreadFactory("cairn-p2p-io"));
       serverChannel = NioServerSocketChannel.class;
       channel = NioSocketChannel.class;
     }
