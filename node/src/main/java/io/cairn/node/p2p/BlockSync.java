@@ -246,6 +246,18 @@ final class BlockSync {
       net.stats.blockDuplicates.increment();
       return;
     }
+    Peer waiting = compact.rebuilder(hash);
+    if (waiting != null) {
+      // A rebuild of this block already waits for its missing transactions (e.g. a push crossed the
+      // answer to a GET_COMPACT): a second one would ask again, and the first answer would then come
+      // for a finished rebuild. Another peer's copy counts as delivered; the first rebuild goes on.
+      net.stats.blockDuplicates.increment();
+      if (waiting != p) {
+        p.blocksRequested.remove(hash);
+        received(p, hash);
+      }
+      return;
+    }
     Block b = compact.onCompact(p, cb);
     if (b != null) {
       p.blocksRequested.remove(hash);
@@ -287,7 +299,9 @@ final class BlockSync {
   void onBlockTxs(Peer p, Message.BlockTxs m) {
     boolean[] unsolicited = new boolean[1];
     Block b = compact.onBlockTxs(p, m, unsolicited);
-    if (unsolicited[0]) {
+    if (unsolicited[0] && (net.backend.hasBlock(m.hash()) || pipeline.has(m.hash()))) {
+      net.stats.blockDuplicates.increment(); // a late answer for a block we got meanwhile: blocks race
+    } else if (unsolicited[0]) {
       net.misbehave(p, Rejected.of(Reason.UNSOLICITED, "block transactions that were not requested"));
     } else if (b != null) {
       p.blocksRequested.remove(m.hash());

@@ -57,6 +57,12 @@ final class CompactBlocks {
     return partials.containsKey(hash);
   }
 
+  /** The peer whose missing transactions a rebuild of {@code hash} waits for, or null. */
+  Peer rebuilder(Hash hash) {
+    Partial part = partials.get(hash);
+    return part == null ? null : part.peer();
+  }
+
   void serveBlockTxs(Peer p, Message.GetBlockTxs m) {
     Optional<Block> b = net.backend.block(m.hash());
     if (b.isEmpty()) {

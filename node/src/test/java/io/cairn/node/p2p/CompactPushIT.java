@@ -116,4 +116,53 @@ class CompactPushIT {
       assertTrue(victim.net().stats().bytesOut().get(MessageType.GET_BLOCKS) > 0, "the full block was asked for");
     }
   }
+
+  @Test
+  void theSameCompactBlockTwiceWhileItsMissingTransactionsAreFetchedBansNobody() {
+    try (TestNodes t = new TestNodes()) {
+      Node victim = t.start();
+      Node sender = t.start();
+      TestNodes.link(sender, victim);
+      MemoryChain sc = sender.chain();
+      Block block = sc.build(sc.genesisHash(), List.of(sc.tx(3, 0))); // not in the victim's mempool
+      sc.forceStore(block); // so that the sender serves the missing transaction
+      long salt = 11L;
+      io.cairn.node.p2p.wire.ShortIds ids = io.cairn.node.p2p.wire.ShortIds.forBlock(block.header(), salt);
+      Message.CompactBlock cb = new Message.CompactBlock(block.header(), salt,
+          List.of(ids.of(block.transactions().get(0).txid())));
+      // e.g. a push crossing the answer to a GET_COMPACT: the second must not start a second fetch,
+      // whose answer would then arrive for a rebuild already finished.
+      sender.net().sendForTest(victim.id(), cb);
+      sender.net().sendForTest(victim.id(), cb);
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().tip().hash().equals(block.hash()));
+      Transaction later = sc.tx(4, 0);
+      sc.acceptTx(later);
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().inMempool(later.txid()));
+      assertEquals(0, victim.net().stats().bans());
+      assertTrue(victim.connectedTo(sender));
+      assertEquals(1L, victim.net().stats().compactReconstructed());
+    }
+  }
+
+  @Test
+  void blockTransactionsNobodyAskedForBanTheirSenderUnlessTheBlockIsAlreadyHere() {
+    try (TestNodes t = new TestNodes()) {
+      Node victim = t.start();
+      Node sender = t.start();
+      TestNodes.link(sender, victim);
+      Block mined = sender.chain().mine(true);
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().tip().hash().equals(mined.hash()));
+      // A late answer for a block the victim has: blocks race, no breach.
+      sender.net().sendForTest(victim.id(), new Message.BlockTxs(mined.hash(), mined.transactions()));
+      Transaction later = sender.chain().tx(4, 0);
+      sender.chain().acceptTx(later);
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().inMempool(later.txid()));
+      assertEquals(0, victim.net().stats().bans());
+      // For a block nobody rebuilds or has: a breach.
+      Block other = sender.chain().build(mined.hash(), List.of(sender.chain().tx(5, 0)));
+      sender.net().sendForTest(victim.id(), new Message.BlockTxs(other.hash(), other.transactions()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> victim.net().bannedCount() == 1);
+      assertFalse(victim.connectedTo(sender));
+    }
+  }
 }
