@@ -47,12 +47,6 @@ final class BlockPipeline {
   static final int MAX_SUBMITTED = 16;
   /** Most encoded bytes handed to the backend and not yet answered (one block always fits). */
   static final long MAX_SUBMITTED_BYTES = 4L << 20;
-  /**
-   * Compact blocks failing the state or signature checks after which their sender is dropped (not
-   * banned: an honest peer relays a block before it finished checking it, so it can pass on an
-   * attacker's; several in one connection are no accident).
-   */
-  static final int MAX_INVALID_COMPACTS = 3;
   /** Rejections that are not the sender's fault. */
   private static final Set<Reason> BENIGN = EnumSet.of(Reason.ALREADY_KNOWN, Reason.UNKNOWN_PARENT, Reason.TIME_TOO_NEW);
 
@@ -217,18 +211,9 @@ final class BlockPipeline {
       }
     } else if (r.isPresent() && !BENIGN.contains(r.get().reason())) {
       if (e.compact()) {
-        // Relayed before its sender could validate it (its header and body checks passed here too):
-        // no ban. But each such block costs a rebuild and a connect attempt for one proof of work,
-        // cheap on an easy target, so a peer that keeps sending them is dropped (it may come back).
-        Peer from = e.from();
-        if (++from.invalidCompacts >= MAX_INVALID_COMPACTS && !from.closed) {
-          log.info("block {} from {} (compact) is invalid: {}; dropping the peer after {} such blocks",
-              e.hash().shortHex(), from, r.get(), from.invalidCompacts);
-          net.drop(from, r.get().reason(), from.invalidCompacts + " compact blocks failed validation");
-        } else {
-          log.info("block {} from {} (compact) is invalid: {}; not held against the peer", e.hash().shortHex(),
-              from, r.get());
-        }
+        // Relayed before its sender could validate it (its header and body checks passed here too).
+        log.info("block {} from {} (compact) is invalid: {}; not held against the peer", e.hash().shortHex(),
+            e.from(), r.get());
       } else if (!wasDoomed) {
         net.misbehave(e.from(), r.get());
       }

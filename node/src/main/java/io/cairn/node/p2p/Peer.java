@@ -51,8 +51,6 @@ final class Peer {
   long lastBlockAt;
   /** When the handshake completed (block requests ramp up over the first second, see BlockDownload). */
   long connectedAt;
-  /** Blocks it sent compactly that then failed the state or signature checks (see BlockPipeline). */
-  int invalidCompacts;
 
   // Addresses and serving.
   long lastAddrsServedMs = Long.MIN_VALUE / 2;

@@ -165,28 +165,4 @@ class CompactPushIT {
       assertFalse(victim.connectedTo(sender));
     }
   }
-
-  @Test
-  void aPeerWhoseCompactBlocksKeepFailingIsDroppedNotBanned() {
-    try (TestNodes t = new TestNodes()) {
-      Node victim = t.start();
-      Node sender = t.start();
-      TestNodes.link(sender, victim);
-      MemoryChain sc = sender.chain();
-      for (int i = 1; i <= BlockPipeline.MAX_INVALID_COMPACTS; i++) {
-        assertTrue(victim.connectedTo(sender), "dropped after " + (i - 1) + " invalid compact blocks");
-        Block bad = sc.build(sc.genesisHash(), List.of(sc.badTx(i, 0))); // siblings, each on our tip
-        sc.forceStore(bad); // so that the sender serves the missing transaction
-        long salt = 20L + i;
-        io.cairn.node.p2p.wire.ShortIds ids = io.cairn.node.p2p.wire.ShortIds.forBlock(bad.header(), salt);
-        sender.net().sendForTest(victim.id(), new Message.CompactBlock(bad.header(), salt,
-            List.of(ids.of(bad.transactions().get(0).txid()))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().isInvalid(bad.hash()));
-      }
-      // Told why and dropped (the sender may dial again at once: look at what it received, not at the link).
-      await().atMost(Duration.ofSeconds(10)).until(() -> sender.net().stats().bytesIn().get(MessageType.BYE) > 0);
-      assertEquals(0, victim.net().stats().bans(), "an honest relay may pass such blocks on: no ban");
-      assertEquals(0, victim.net().bannedCount());
-    }
-  }
 }
