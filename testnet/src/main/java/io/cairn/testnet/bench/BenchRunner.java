@@ -1,11 +1,7 @@
 package io.cairn.testnet.bench;
 
-import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Transaction;
-import io.cairn.common.spec.ChainSpec;
-import io.cairn.common.spec.Genesis;
 import io.cairn.testnet.launcher.JavaCommand;
-import io.cairn.testnet.plan.HashRates;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,20 +82,18 @@ public final class BenchRunner {
     out.flush();
     int senderCount = Math.max(o.txs(), o.gossipTxs());
     Senders senders = new Senders(senderCount);
-    ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
-    Hash genesis = Genesis.hash(spec);
-    String miner = senders.address(0).encode(Senders.PREFIX);
-    List<Transaction> txs = senders.transfers(0, o.txs(), genesis);
+    Senders.Chain chain = senders.chain();
+    List<Transaction> txs = senders.transfers(0, o.txs(), chain.genesis());
     int txSize = txs.get(0).encodedLength();
     for (int i = 0; i < o.runs(); i++) {
       r.add(VerifyLimit.ONE, VerifyLimit.rate(1, o.quick() ? 1_000 : 2_000));
       r.add(VerifyLimit.ALL, VerifyLimit.rate(Machine.cores(), o.quick() ? 1_000 : 2_000));
     }
     step(out, "limit", r, VerifyLimit.ALL);
-    try (BenchNet net = new BenchNet(o.workDir(), spec, o.nodeJava(), o.basePort())) {
+    try (BenchNet net = new BenchNet(o.workDir(), chain.spec(), o.nodeJava(), o.basePort())) {
       Thread hook = new Thread(net::close, "bench-stop-nodes");
       Runtime.getRuntime().addShutdownHook(hook);
-      Relay relay = new Relay(net, txs, miner, r);
+      Relay relay = new Relay(net, txs, chain.miner(), r);
       for (int i = 0; i < o.runs(); i++) {
         relay.w1();
         step(out, "W1 run " + (i + 1), r, Relay.W1);
@@ -108,8 +102,8 @@ public final class BenchRunner {
         relay.w2w3();
         step(out, "W2/W3 run " + (i + 1), r, Relay.W2);
       }
-      Sync sync = new Sync(net, miner, r);
-      sync.build(senders, genesis, o.syncBlocks(), o.perBlock());
+      Sync sync = new Sync(net, chain.miner(), r);
+      sync.build(senders, chain.genesis(), o.syncBlocks(), o.perBlock());
       out.println("  W4 chain built: " + r.noteOf("w4.chain").orElse(""));
       out.flush();
       for (int i = 0; i < o.runs(); i++) {
@@ -126,9 +120,9 @@ public final class BenchRunner {
         step(out, "W4 capped run " + (i + 1), r, Sync.SPEEDUP);
       }
       sync.stopServers();
-      Gossip gossip = new Gossip(net, miner, r);
+      Gossip gossip = new Gossip(net, chain.miner(), r);
       List<Transaction> first = txs.subList(0, o.gossipTxs());
-      List<Transaction> second = senders.transfers(senderCount, o.gossipTxs(), genesis);
+      List<Transaction> second = senders.transfers(senderCount, o.gossipTxs(), chain.genesis());
       for (int i = 0; i < o.runs(); i++) {
         gossip.run(first, second);
         step(out, "W5 run " + (i + 1), r, Gossip.COMPACT_MS);

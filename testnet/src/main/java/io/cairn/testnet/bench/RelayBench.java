@@ -1,11 +1,7 @@
 package io.cairn.testnet.bench;
 
-import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Transaction;
-import io.cairn.common.spec.ChainSpec;
-import io.cairn.common.spec.Genesis;
 import io.cairn.testnet.launcher.JavaCommand;
-import io.cairn.testnet.plan.HashRates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,24 +32,22 @@ public final class RelayBench {
     JavaCommand java = BenchRunner.nodeJava(BenchRunner.harnessNodeOptions());
     int senderCount = Math.max(w2, w5);
     Senders senders = new Senders(senderCount);
-    ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
-    Hash genesis = Genesis.hash(spec);
-    String miner = senders.address(0).encode(Senders.PREFIX);
+    Senders.Chain chain = senders.chain();
     Results r = new Results();
-    List<Transaction> txs = senders.transfers(0, senderCount, genesis);
+    List<Transaction> txs = senders.transfers(0, senderCount, chain.genesis());
     System.out.printf("machine load %.2f, work %s%n", Machine.load(), work);
-    try (BenchNet net = new BenchNet(work, spec, java, basePort)) {
+    try (BenchNet net = new BenchNet(work, chain.spec(), java, basePort)) {
       for (int i = 0; i < runs; i++) {
         if (w2 > 0) {
-          new Relay(net, txs.subList(0, w2), miner, r).w2w3();
+          new Relay(net, txs.subList(0, w2), chain.miner(), r).w2w3();
           System.out.printf("W2 %.0f tx/s, %.1f us CPU per tx (3 nodes), W3 %.1f ms (%s txs; %.0f ms from its timestamp)%n",
               last(r, Relay.W2), last(r, Relay.W2_CPU_US), last(r, Relay.W3), last(r, Relay.W3_TXS),
               last(r, Relay.W3_STAMP));
         }
         if (w5 > 0) {
           List<Transaction> first = txs.subList(0, w5);
-          List<Transaction> second = senders.transfers(senderCount, w5, genesis);
-          new Gossip(net, miner, r).run(first, second);
+          List<Transaction> second = senders.transfers(senderCount, w5, chain.genesis());
+          new Gossip(net, chain.miner(), r).run(first, second);
           System.out.printf("W5 bytes/tx max %.1f mean %.1f; compact %.1f ms, full %.1f ms%n",
               last(r, Gossip.BYTES_MAX), last(r, Gossip.BYTES_MEAN), last(r, Gossip.COMPACT_MS),
               last(r, Gossip.FULL_MS));

@@ -3,10 +3,7 @@ package io.cairn.testnet.bench;
 import com.google.gson.JsonObject;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Transaction;
-import io.cairn.common.spec.ChainSpec;
-import io.cairn.common.spec.Genesis;
 import io.cairn.testnet.launcher.JavaCommand;
-import io.cairn.testnet.plan.HashRates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,22 +59,20 @@ public final class RssBench {
     // genesis state, and with it the nodes' memory, is the same as there.
     int senderCount = Math.max(txCount, 6_000);
     Senders senders = new Senders(senderCount);
-    ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
-    Hash genesis = Genesis.hash(spec);
-    String miner = senders.address(0).encode(Senders.PREFIX);
+    Senders.Chain chain = senders.chain();
     List<BenchNet> nets = new ArrayList<>();
     List<Boolean> nmt = new ArrayList<>();
-    try (BenchNet net = new BenchNet(work, spec, java, basePort)) {
+    try (BenchNet net = new BenchNet(work, chain.spec(), java, basePort)) {
       for (int i = 0; i < variants.size(); i++) {
         List<String> vo = new ArrayList<>(opts);
         if (!variants.get(i).isBlank()) {
           vo.addAll(List.of(variants.get(i).strip().split("\\s+")));
         }
         nmt.add(vo.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking=")));
-        nets.add(new BenchNet(work.resolve("v" + i), spec, BenchRunner.nodeJava(vo), basePort + 20 + 20 * i));
+        nets.add(new BenchNet(work.resolve("v" + i), chain.spec(), BenchRunner.nodeJava(vo), basePort + 20 + 20 * i));
       }
       if (!which.startsWith("w4")) {
-        List<String> bodies = Senders.batches(senders.transfers(0, txCount, genesis), 100);
+        List<String> bodies = Senders.batches(senders.transfers(0, txCount, chain.genesis()), 100);
         for (int r = 0; r < runs; r++) {
           for (int i = 0; i < variants.size(); i++) {
             System.out.println("variant " + i + ": " + variants.get(i));
@@ -86,7 +81,7 @@ public final class RssBench {
         }
       }
       if (!which.equals("w1")) {
-        List<BenchNode> servers = buildChain(net, senders, genesis, miner, blocks, perBlock);
+        List<BenchNode> servers = buildChain(net, senders, chain.genesis(), chain.miner(), blocks, perBlock);
         long height = Drive.chainInfo(servers.get(0)).get("height").getAsLong();
         for (int r = 0; r < runs; r++) {
           for (int i = 0; i < variants.size(); i++) {

@@ -9,6 +9,8 @@ import io.cairn.common.crypto.PublicKey;
 import io.cairn.common.crypto.Sha256;
 import io.cairn.common.model.Transaction;
 import io.cairn.common.spec.ChainSpec;
+import io.cairn.common.spec.Genesis;
+import io.cairn.testnet.plan.HashRates;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,18 @@ final class Senders {
 
   Address address(int i) {
     return addresses[i];
+  }
+
+  /** The benchmark's chain for these senders: its spec, genesis hash, and the miner's address (sender 0). */
+  record Chain(ChainSpec spec, Hash genesis, String miner) {}
+
+  /**
+   * {@link #spec} with its genesis now and a proof-of-work target for about 5,000 hashes a second at
+   * the 1 s block time (blocks are mined on demand): the one chain every workload and harness runs on.
+   */
+  Chain chain() {
+    ChainSpec spec = spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
+    return new Chain(spec, Genesis.hash(spec), address(0).encode(PREFIX));
   }
 
   /**

@@ -1,11 +1,7 @@
 package io.cairn.testnet.bench;
 
 import com.google.gson.JsonObject;
-import io.cairn.common.crypto.Hash;
-import io.cairn.common.spec.ChainSpec;
-import io.cairn.common.spec.Genesis;
 import io.cairn.testnet.launcher.JavaCommand;
-import io.cairn.testnet.plan.HashRates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +33,13 @@ public final class SyncBench {
     Path work = Files.createTempDirectory("cairn-syncbench-");
     JavaCommand java = BenchRunner.nodeJava(BenchRunner.harnessNodeOptions());
     Senders senders = new Senders(blocks * perBlock);
-    ChainSpec spec = senders.spec(System.currentTimeMillis(), HashRates.initialBits(5_000, 1_000));
-    Hash genesis = Genesis.hash(spec);
-    String miner = senders.address(0).encode(Senders.PREFIX);
+    Senders.Chain chain = senders.chain();
     Results r = new Results();
     System.out.printf("machine load %.2f, work %s%n", Machine.load(), work);
-    try (BenchNet net = new BenchNet(work, spec, java, basePort)) {
-      Sync sync = new Sync(net, miner, r);
+    try (BenchNet net = new BenchNet(work, chain.spec(), java, basePort)) {
+      Sync sync = new Sync(net, chain.miner(), r);
       long b0 = System.nanoTime();
-      sync.build(senders, genesis, blocks, perBlock);
+      sync.build(senders, chain.genesis(), blocks, perBlock);
       System.out.printf("chain built in %.1f s%n", (System.nanoTime() - b0) / 1e9);
       List<BenchNode> servers = sync.servers();
       long height = Drive.chainInfo(servers.get(0)).get("height").getAsLong();
