@@ -279,7 +279,7 @@ final class BlockSync {
       onHeaders(p, List.of(cb.header()));
       return false;
     }
-    if (net.backend.hasBlock(hash) || pipeline.has(hash) || compact.rebuilding(hash) || download.isAssigned(hash)) {
+    if (net.backend.hasBlock(hash) || pipeline.has(hash) || compact.rebuilder(hash) != null || download.isAssigned(hash)) {
       net.stats.blockDuplicates.increment();
       return false;
     }

@@ -53,10 +53,6 @@ final class CompactBlocks {
   }
 
   /** True while a block is being rebuilt (waiting for BLOCK_TXS). */
-  boolean rebuilding(Hash hash) {
-    return partials.containsKey(hash);
-  }
-
   /** The peer whose missing transactions a rebuild of {@code hash} waits for, or null. */
   Peer rebuilder(Hash hash) {
     Partial part = partials.get(hash);
