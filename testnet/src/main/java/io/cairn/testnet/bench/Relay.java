@@ -22,6 +22,8 @@ final class Relay {
   /** From the mined block's header timestamp (its template) to the last of the 2 peers' tips. */
   static final String W3_STAMP = "w3.stamp";
   static final String W3_BYTES = "w3.bytes";
+  /** Note: each node's tip after the proof of work was found, miner first (the last run's). */
+  static final String W3_TIPS = "w3.tips";
   static final Duration WAIT = Duration.ofMinutes(5);
 
   private final BenchNet net;
@@ -91,6 +93,9 @@ final class Relay {
     Drive.Mined mined = Drive.mine(all.get(0), minerAddress);
     long[] since = Drive.tipsSince(all, mined.hash(), h, 20);
     results.add(W3, (double) Math.max(since[1], since[2]) - mined.foundMs());
+    results.note(W3_TIPS, String.format(java.util.Locale.ROOT,
+        "tips after the proof of work was found: miner +%d ms (it pushes, then connects), peers +%d and +%d ms",
+        since[0] - mined.foundMs(), since[1] - mined.foundMs(), since[2] - mined.foundMs()));
     JsonObject p = new JsonObject();
     p.addProperty("hash", mined.hash());
     JsonObject blk = all.get(0).rpc().call("chain_getBlock", p).getAsJsonObject();

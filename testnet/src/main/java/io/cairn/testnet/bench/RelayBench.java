@@ -43,6 +43,7 @@ public final class RelayBench {
           System.out.printf("W2 %.0f tx/s, %.1f us CPU per tx (3 nodes), W3 %.1f ms (%s txs; %.0f ms from its timestamp)%n",
               last(r, Relay.W2), last(r, Relay.W2_CPU_US), last(r, Relay.W3), last(r, Relay.W3_TXS),
               last(r, Relay.W3_STAMP));
+          System.out.println("  W3 " + r.noteOf(Relay.W3_TIPS).orElse("?"));
         }
         if (w5 > 0) {
           List<Transaction> first = txs.subList(0, w5);

@@ -53,6 +53,7 @@ class BenchQuickIT {
     double perTx = medians.entrySet().stream().filter(e -> e.getKey().contains("busiest node"))
         .findFirst().orElseThrow().getValue();
     assertTrue(perTx > 100 && perTx < 100_000, "a node must receive at least one transaction's bytes: " + perTx);
+    assertTrue(written.contains("- w3.tips: tips after the proof of work was found: miner +"), written);
     for (String ms : new String[] {"compact", "mempools empty"}) {
       assertTrue(medians.keySet().stream().anyMatch(k -> k.contains(ms)), ms + " missing in\n" + written);
     }
