@@ -29,9 +29,9 @@ final class BlockDownload {
   private static final Logger log = LoggerFactory.getLogger(BlockDownload.class);
 
   /**
-   * A body every connected peer failed to deliver this many times is no longer wanted (headers with
-   * valid proof of work are cheap on an easy target; their bodies may not exist). A later
-   * announcement, or a child block arriving, wants it again.
+   * A body every connected peer that could have it failed to deliver this many times is no longer
+   * wanted (headers with valid proof of work are cheap on an easy target; their bodies may not
+   * exist). A later announcement, or a child block arriving, wants it again.
    */
   static final int MAX_ROUNDS = 3;
   /**
@@ -56,8 +56,10 @@ final class BlockDownload {
     final Set<Peer> failed = new HashSet<>();
     Peer assigned;
     long requestedAt;
-    /** Times every connected peer failed to deliver it. */
+    /** Times every connected peer that could have it failed to deliver it. */
     int rounds;
+    /** Since when no connected peer could be asked for it (0: some peer can). */
+    long strandedSince;
 
     Want(BlockHeader header, Hash hash) {
       this.header = header;
@@ -236,7 +238,12 @@ final class BlockDownload {
     }
   }
 
-  /** Stall and timeout handling, then progress logging. */
+  /**
+   * Stall and timeout handling, then progress logging. A wanted body that no connected peer could
+   * be asked for (none announced it or claims its height) for the stall timeout is no longer wanted:
+   * its announcers left (a partition, a restart), and a peer that has it will announce it or offer
+   * its headers again. Kept, it would leave the node "syncing" for ever, its miner paused.
+   */
   void tick(long now) {
     if (!wanted.isEmpty()) {
       Want first = wanted.first();
@@ -259,17 +266,32 @@ final class BlockDownload {
         }
       }
       List<Hash> unobtainable = new ArrayList<>();
+      List<Hash> stranded = new ArrayList<>();
       for (Want w : wanted) {
         if (w.assigned != null && now - w.requestedAt > net.cfg.requestTimeout().toMillis()) {
           w.assigned.blocksInFlight.remove(w.hash);
           w.failed.add(w.assigned);
           w.assigned = null;
         }
-        if (w.assigned == null && !w.failed.isEmpty() && w.failed.containsAll(net.peers.values())) {
-          w.failed.clear();
+        if (w.assigned != null) {
+          w.strandedSince = 0;
+          continue;
+        }
+        boolean askable = askable(w);
+        if (!askable && !w.failed.isEmpty()) {
+          w.failed.clear(); // a round is over: every peer that could have it failed
           if (++w.rounds >= MAX_ROUNDS) {
             unobtainable.add(w.hash);
+            continue;
           }
+          askable = askable(w);
+        }
+        if (askable) {
+          w.strandedSince = 0;
+        } else if (w.strandedSince == 0) {
+          w.strandedSince = now;
+        } else if (now - w.strandedSince > net.cfg.blockStallTimeout().toMillis()) {
+          stranded.add(w.hash);
         }
       }
       if (!unobtainable.isEmpty()) {
@@ -277,8 +299,22 @@ final class BlockDownload {
             MAX_ROUNDS, unobtainable.get(0).shortHex());
         unobtainable.forEach(this::remove);
       }
+      if (!stranded.isEmpty()) {
+        log.info("forgetting {} wanted blocks no connected peer has (e.g. {})", stranded.size(), stranded.get(0).shortHex());
+        stranded.forEach(this::remove);
+      }
     }
     logProgress(now);
+  }
+
+  /** Some connected peer announced it or claims its height and has not failed it this round. */
+  private boolean askable(Want w) {
+    for (Peer p : net.peers.values()) {
+      if (!p.closed && !w.failed.contains(p) && (w.sources.contains(p) || p.bestHeight >= w.header.height())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean anotherPeerHas(Peer slow, long height) {

@@ -364,6 +364,25 @@ final class BlockSync {
     schedule();
   }
 
+  /**
+   * True while the node is fetching blocks: bodies are wanted or importing, or headers were asked
+   * of a peer claiming a higher chain. A claim alone is not enough: a peer's best height can be stale
+   * (it moved to a shorter chain with more work) or a chain we refuse, and a node "syncing" pauses
+   * its miner; every miner paused on such a claim would halt the network.
+   */
+  boolean catchingUp() {
+    if (wantedCount() > 0) {
+      return true;
+    }
+    long tip = net.backend.tip().height();
+    for (Peer p : net.peers.values()) {
+      if (p.headersPending > 0 && p.bestHeight > tip + 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Bodies still to download or to import (a syncing node). */
   int wantedCount() {
     return download.size() + pipeline.importing();

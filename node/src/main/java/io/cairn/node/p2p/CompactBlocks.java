@@ -52,7 +52,6 @@ final class CompactBlocks {
     return new Message.CompactBlock(b.header(), salt, ids);
   }
 
-  /** True while a block is being rebuilt (waiting for BLOCK_TXS). */
   /** The peer whose missing transactions a rebuild of {@code hash} waits for, or null. */
   Peer rebuilder(Hash hash) {
     Partial part = partials.get(hash);

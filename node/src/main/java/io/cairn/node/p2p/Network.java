@@ -223,6 +223,10 @@ final class Network {
       txRelay.onClosed(p);
       blockSync.onClosed(p);
       discovery.onClosed(p);
+    } else if (p.outbound && p.listenAddress != null) {
+      // A dial that ended before its handshake was taken here (the peer refused us and closed
+      // first): a failed dial. Left "in progress", the address would never be dialled again.
+      discovery.onFailure(p.listenAddress);
     }
   }
 

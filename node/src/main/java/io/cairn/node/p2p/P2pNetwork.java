@@ -155,6 +155,11 @@ public final class P2pNetwork implements AutoCloseable {
     return call(net.blockSync::wantedCount);
   }
 
+  /** True while blocks or headers are being fetched from peers (see {@link BlockSync#catchingUp}). */
+  public boolean catchingUp() {
+    return call(net.blockSync::catchingUp);
+  }
+
   /** Test hook: block requests sent and not yet answered, over all peers. */
   int blocksInFlightForTest() {
     return call(() -> net.peers.values().stream().mapToInt(p -> p.blocksInFlight.size()).sum());
@@ -166,6 +171,11 @@ public final class P2pNetwork implements AutoCloseable {
 
   int addressBookSize() {
     return call(net.discovery::bookSize);
+  }
+
+  /** Test hook: runs {@code task} on the network thread, after the tasks queued before it. */
+  void executeForTest(Runnable task) {
+    net.execute(task);
   }
 
   /** Test hook: writes raw bytes to a peer inside its TLS session, under the message framing. */

@@ -22,13 +22,10 @@ final class NetworkView {
     this.store = store;
   }
 
-  /** True while blocks are still wanted from peers or a peer claims a higher chain. */
-  boolean syncing(long tipHeight) {
+  /** True while blocks or headers are being fetched from peers. */
+  boolean syncing() {
     try {
-      if (net.blocksWanted() > 0) {
-        return true;
-      }
-      return net.peers().stream().anyMatch(p -> p.height() > tipHeight + 1);
+      return net.catchingUp();
     } catch (IllegalStateException e) {
       return false;
     }

@@ -119,7 +119,7 @@ public final class NodeService implements AutoCloseable {
     }, 2, 2, TimeUnit.SECONDS);
     service.scheduleWithFixedDelay(() -> {
       try {
-        syncing.set(view.syncing(actor.head().height()));
+        syncing.set(view.syncing());
       } catch (RuntimeException e) {
         LOG.debug("sync state: {}", e.toString());
       }

@@ -55,7 +55,7 @@ final class Queries implements NodeQueries {
   public ChainInfo chainInfo() {
     ChainHead head = actor.head();
     return new ChainInfo(spec.network(), store.genesisHash(), head.height(), head.hash(), head.cumulativeWork(),
-        net.syncing(head.height()), net.peerCount(), actor.poolSize(), spec.minFee(), spec.addressPrefix(),
+        net.syncing(), net.peerCount(), actor.poolSize(), spec.minFee(), spec.addressPrefix(),
         spec.targetBlockTimeMs(), spec.dev(), actor.tipSinceMs());
   }
 

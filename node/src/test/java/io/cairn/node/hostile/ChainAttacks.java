@@ -154,6 +154,40 @@ final class ChainAttacks {
         + (System.nanoTime() - t0) / 1_000_000 + " ms after the first request", p);
   }
 
+  /**
+   * Three valid headers on the victim's tip whose bodies the attacker never sends (NOT_FOUND to every
+   * request). The peer then claims a chain 3 blocks taller that it does not back up; the claim alone
+   * must not keep the victim "syncing" (which pauses its miner) once the bodies are given up on.
+   */
+  static Outcome withheldBodies(Arena a) throws Exception {
+    HostilePeer p = a.attacker();
+    Forge f = a.forge(p);
+    List<BlockHeader> branch = new ArrayList<>();
+    BlockHeader parent = f.draft().mine().header();
+    branch.add(parent);
+    for (int i = 1; i < 3; i++) {
+      parent = f.draftOn(parent).mine().header();
+      branch.add(parent);
+    }
+    p.send(new Message.Headers(branch)); // announcement-sized
+    int refused = 0;
+    long t0 = System.nanoTime();
+    long deadline = t0 + Duration.ofSeconds(30).toNanos();
+    while ((refused == 0 || a.victimRpc.syncing()) && System.nanoTime() < deadline) {
+      java.util.Optional<Message> m = p.awaitMessage(x -> x instanceof Message.GetBlocks || x instanceof Message.GetCompact,
+          Duration.ofMillis(300));
+      if (m.isPresent()) {
+        List<Hash> asked = m.get() instanceof Message.GetBlocks g ? g.hashes() : List.of(((Message.GetCompact) m.get()).hash());
+        p.send(new Message.NotFound(true, asked));
+        refused++;
+      }
+    }
+    assertTrue(refused > 0, "the victim never asked for the bodies");
+    assertTrue(!a.victimRpc.syncing(), "still syncing 30 s after the first request");
+    return Outcome.of("bodies asked for " + refused + " times, then forgotten; not syncing "
+        + (System.nanoTime() - t0) / 1_000_000 + " ms after the headers; link kept", p);
+  }
+
   static Outcome orphanSpam(Arena a) throws Exception {
     HostilePeer p = a.attacker();
     int asked = 0;

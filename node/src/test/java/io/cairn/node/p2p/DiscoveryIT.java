@@ -60,4 +60,38 @@ class DiscoveryIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a));
     }
   }
+
+  /**
+   * A peer that refuses a dial (it blocks the dialer) sends HELLO, then BYE, and closes. When the
+   * link is gone before the dialer's network thread takes the HELLO, the dial must still end: it
+   * used to stay "in progress" for ever, so the address was never dialled again (a healed testnet
+   * partition that never closed). The dialer's network thread is held until the BYE has arrived.
+   */
+  @Test
+  void aDialRefusedBeforeItsHandshakeIsTakenEndsAndTheAddressIsDialledAgain() throws Exception {
+    try (TestNodes t = new TestNodes()) {
+      Node a = t.start();
+      Node b = t.start();
+      a.net().setBlockedPeers(java.util.Set.of(b.id()));
+      java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+      b.net().connect(a.net().listenAddress());
+      b.net().executeForTest(() -> {
+        try {
+          hold.await(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.net().stats().messagesIn().get(MessageType.BYE) >= 1);
+      } finally {
+        hold.countDown();
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          a.net().stats().refused().getOrDefault(io.cairn.common.reason.Reason.BANNED, 0L) == 1 && !b.connectedTo(a));
+      a.net().setBlockedPeers(java.util.Set.of());
+      b.net().connect(a.net().listenAddress());
+      await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a) && a.connectedTo(b));
+    }
+  }
 }

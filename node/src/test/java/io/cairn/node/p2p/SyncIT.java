@@ -42,6 +42,32 @@ class SyncIT {
     }
   }
 
+  /**
+   * The only peer a node was syncing from goes away (a partition): the bodies nobody connected could
+   * send are no longer wanted, so the node stops "syncing" (which pauses its miner) instead of
+   * waiting for ever; when the peer is back its headers make them wanted again and the sync ends.
+   */
+  @Test
+  void bodiesNoConnectedPeerHasAreForgottenAndWantedAgainWhenThePeerReturns() {
+    try (TestNodes t = new TestNodes()) {
+      Node server = t.start(TestNodes.fast().maxUploadRate(1_000).build());
+      for (int i = 0; i < 30; i++) {
+        server.chain().mine(false);
+      }
+      Node late = t.start();
+      TestNodes.link(late, server);
+      await().atMost(Duration.ofSeconds(10)).until(() -> late.net().blocksWanted() > 0 && late.net().catchingUp());
+      server.net().setBlockedPeers(java.util.Set.of(late.id()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> late.net().peers().isEmpty());
+      await().atMost(Duration.ofSeconds(10)).until(() -> late.net().blocksWanted() == 0 && !late.net().catchingUp());
+      assertTrue(late.chain().tip().height() < 30, "stopped short of the server's tip: " + late.chain().tip().height());
+
+      server.net().setBlockedPeers(java.util.Set.of());
+      TestNodes.link(late, server);
+      await().atMost(Duration.ofSeconds(60)).until(() -> late.chain().tip().equals(server.chain().tip()));
+    }
+  }
+
   @Test
   void aSingleSlowPeerKeepsItsRequestsInsteadOfBeingAskedForEverythingTwice() {
     try (TestNodes t = new TestNodes()) {
