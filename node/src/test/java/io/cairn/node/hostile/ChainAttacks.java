@@ -1,6 +1,7 @@
 package io.cairn.node.hostile;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.common.amount.Amount;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Attacks with transactions, headers and blocks: each valid but for one thing (see {@link Attacks}). */
 final class ChainAttacks {
@@ -174,7 +176,7 @@ final class ChainAttacks {
     long t0 = System.nanoTime();
     long deadline = t0 + Duration.ofSeconds(30).toNanos();
     while ((refused == 0 || a.victimRpc.syncing()) && System.nanoTime() < deadline) {
-      java.util.Optional<Message> m = p.awaitMessage(x -> x instanceof Message.GetBlocks || x instanceof Message.GetCompact,
+      Optional<Message> m = p.awaitMessage(x -> x instanceof Message.GetBlocks || x instanceof Message.GetCompact,
           Duration.ofMillis(300));
       if (m.isPresent()) {
         List<Hash> asked = m.get() instanceof Message.GetBlocks g ? g.hashes() : List.of(((Message.GetCompact) m.get()).hash());
@@ -183,7 +185,7 @@ final class ChainAttacks {
       }
     }
     assertTrue(refused > 0, "the victim never asked for the bodies");
-    assertTrue(!a.victimRpc.syncing(), "still syncing 30 s after the first request");
+    assertFalse(a.victimRpc.syncing(), "still syncing 30 s after the first request");
     return Outcome.of("bodies asked for " + refused + " times, then forgotten; not syncing "
         + (System.nanoTime() - t0) / 1_000_000 + " ms after the headers; link kept", p);
   }

@@ -11,6 +11,7 @@ import io.cairn.common.model.Transaction;
 import io.cairn.node.p2p.TestNodes.Node;
 import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageType;
+import io.cairn.node.p2p.wire.ShortIds;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,10 +77,7 @@ class CompactPushIT {
       MemoryChain sc = sender.chain();
       Block bad = sc.build(sc.genesisHash(), List.of(sc.badTx(1, 0)));
       sc.forceStore(bad); // so that the sender serves the missing transaction
-      long salt = 7L;
-      io.cairn.node.p2p.wire.ShortIds ids = io.cairn.node.p2p.wire.ShortIds.forBlock(bad.header(), salt);
-      sender.net().sendForTest(victim.id(), new Message.CompactBlock(bad.header(), salt,
-          List.of(ids.of(bad.transactions().get(0).txid()))));
+      sender.net().sendForTest(victim.id(), compactNaming(bad, bad.transactions()));
       await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().isInvalid(bad.hash()));
 
       // Still linked: a later transaction from the sender arrives (the verdict on the block came first).
@@ -105,10 +103,8 @@ class CompactPushIT {
       MemoryChain sc = sender.chain();
       Block block = sc.build(sc.genesisHash(), List.of(real));
       sc.forceStore(block); // stored for serving, not connected: no push of the sender's own
-      long salt = 9L;
-      io.cairn.node.p2p.wire.ShortIds ids = io.cairn.node.p2p.wire.ShortIds.forBlock(block.header(), salt);
       // Short ids naming the wrong transaction: the rebuild cannot match the header's Merkle root.
-      sender.net().sendForTest(victim.id(), new Message.CompactBlock(block.header(), salt, List.of(ids.of(other.txid()))));
+      sender.net().sendForTest(victim.id(), compactNaming(block, List.of(other)));
       await().atMost(Duration.ofSeconds(10)).until(() -> victim.chain().tip().hash().equals(block.hash()));
       assertEquals(0, victim.net().stats().bans());
       assertTrue(victim.connectedTo(sender));
@@ -126,10 +122,7 @@ class CompactPushIT {
       MemoryChain sc = sender.chain();
       Block block = sc.build(sc.genesisHash(), List.of(sc.tx(3, 0))); // not in the victim's mempool
       sc.forceStore(block); // so that the sender serves the missing transaction
-      long salt = 11L;
-      io.cairn.node.p2p.wire.ShortIds ids = io.cairn.node.p2p.wire.ShortIds.forBlock(block.header(), salt);
-      Message.CompactBlock cb = new Message.CompactBlock(block.header(), salt,
-          List.of(ids.of(block.transactions().get(0).txid())));
+      Message.CompactBlock cb = compactNaming(block, block.transactions());
       // e.g. a push crossing the answer to a GET_COMPACT: the second must not start a second fetch,
       // whose answer would then arrive for a rebuild already finished.
       sender.net().sendForTest(victim.id(), cb);
@@ -164,5 +157,12 @@ class CompactPushIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> victim.net().bannedCount() == 1);
       assertFalse(victim.connectedTo(sender));
     }
+  }
+
+  /** {@code b}'s header with one short id per transaction of {@code named} (which may not be b's own). */
+  private static Message.CompactBlock compactNaming(Block b, List<Transaction> named) {
+    long salt = 7L;
+    ShortIds ids = ShortIds.forBlock(b.header(), salt);
+    return new Message.CompactBlock(b.header(), salt, named.stream().map(tx -> ids.of(tx.txid())).toList());
   }
 }

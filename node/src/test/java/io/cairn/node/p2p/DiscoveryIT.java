@@ -7,6 +7,8 @@ import io.cairn.node.p2p.TestNodes.Node;
 import io.cairn.node.p2p.wire.MessageType;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A node given one bootstrap address finds the others through address exchange. */
@@ -73,11 +75,11 @@ class DiscoveryIT {
       Node a = t.start();
       Node b = t.start();
       a.net().setBlockedPeers(java.util.Set.of(b.id()));
-      java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+      CountDownLatch hold = new CountDownLatch(1);
       b.net().connect(a.net().listenAddress());
       b.net().executeForTest(() -> {
         try {
-          hold.await(20, java.util.concurrent.TimeUnit.SECONDS);
+          hold.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
