@@ -138,6 +138,12 @@ final class Discovery {
     }
   }
 
+  /** Failed dials of {@code a} since its last success (0 if unknown). */
+  int failures(PeerAddress a) {
+    Entry e = book.get(a);
+    return e == null ? 0 : e.failures;
+  }
+
   void forgetSelf(PeerAddress a) {
     dialing.remove(a);
     self.add(a);

@@ -200,10 +200,8 @@ final class Network {
     }
     if (r.reason() != Reason.HANDSHAKE_TIMEOUT && r.reason() != Reason.TOO_MANY_PEERS) {
       bans.throttle(host, now() + cfg.throttleDuration().toMillis());
-      if (dialed != null) {
-        discovery.onFailure(dialed);
-      }
     }
+    // A failed dial is counted once, by onDialFailed, when its link has closed.
   }
 
   void onDialFailed(PeerAddress dialed) {

@@ -173,6 +173,11 @@ public final class P2pNetwork implements AutoCloseable {
     return call(net.discovery::bookSize);
   }
 
+  /** Test hook: failed dials of {@code a} since its last success, which set its backoff. */
+  int dialFailuresForTest(PeerAddress a) {
+    return call(() -> net.discovery.failures(a));
+  }
+
   /** Test hook: runs {@code task} on the network thread, after the tasks queued before it. */
   void executeForTest(Runnable task) {
     net.execute(task);

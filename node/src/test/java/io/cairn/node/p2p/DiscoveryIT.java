@@ -1,12 +1,17 @@
 package io.cairn.node.p2p;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cairn.common.reason.Reason;
 import io.cairn.node.p2p.TestNodes.Node;
+import io.cairn.node.p2p.wire.PeerAddress;
 import io.cairn.node.p2p.wire.MessageType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,13 +57,13 @@ class DiscoveryIT {
       Node a = t.start();
       Node b = t.start(TestNodes.fast().bootstrap(List.of(a.net().listenAddress())).targetOutbound(1).build());
       await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a));
-      b.net().setBlockedPeers(java.util.Set.of(a.id()));
+      b.net().setBlockedPeers(Set.of(a.id()));
       await().atMost(Duration.ofSeconds(10)).until(() -> !b.connectedTo(a) && !a.connectedTo(b));
       // b keeps dialling (its target is 1) and keeps refusing the blocked node.
       await().atMost(Duration.ofSeconds(10)).until(() ->
-          b.net().stats().refused().getOrDefault(io.cairn.common.reason.Reason.BANNED, 0L) >= 1);
-      assertTrue(!b.connectedTo(a));
-      b.net().setBlockedPeers(java.util.Set.of());
+          b.net().stats().refused().getOrDefault(Reason.BANNED, 0L) >= 1);
+      assertFalse(b.connectedTo(a));
+      b.net().setBlockedPeers(Set.of());
       await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a));
     }
   }
@@ -74,7 +79,7 @@ class DiscoveryIT {
     try (TestNodes t = new TestNodes()) {
       Node a = t.start();
       Node b = t.start();
-      a.net().setBlockedPeers(java.util.Set.of(b.id()));
+      a.net().setBlockedPeers(Set.of(b.id()));
       CountDownLatch hold = new CountDownLatch(1);
       b.net().connect(a.net().listenAddress());
       b.net().executeForTest(() -> {
@@ -90,10 +95,30 @@ class DiscoveryIT {
         hold.countDown();
       }
       await().atMost(Duration.ofSeconds(10)).until(() ->
-          a.net().stats().refused().getOrDefault(io.cairn.common.reason.Reason.BANNED, 0L) == 1 && !b.connectedTo(a));
-      a.net().setBlockedPeers(java.util.Set.of());
+          a.net().stats().refused().getOrDefault(Reason.BANNED, 0L) == 1 && !b.connectedTo(a));
+      a.net().setBlockedPeers(Set.of());
       b.net().connect(a.net().listenAddress());
       await().atMost(Duration.ofSeconds(10)).until(() -> b.connectedTo(a) && a.connectedTo(b));
+    }
+  }
+
+  /**
+   * A dial whose handshake fails (here: the peer is on another chain) is one failed dial for the
+   * backoff, not two: the handshake failure and the link's close used to be counted separately, so
+   * the backoff of such an address grew twice as fast.
+   */
+  @Test
+  void aFailedHandshakeCountsAsOneFailedDial() {
+    try (TestNodes t = new TestNodes()) {
+      Node a = t.start();
+      Node other = t.start(TestNodes.fast().build(), MemoryChain.spec("othernet"));
+      PeerAddress to = other.net().listenAddress();
+      a.net().connect(to);
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          a.net().stats().refused().getOrDefault(Reason.WRONG_GENESIS, 0L) == 1 && a.net().dialFailuresForTest(to) >= 1);
+      // Both events are queued within milliseconds of each other; the count must stay at one.
+      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> a.net().dialFailuresForTest(to) == 1);
+      assertEquals(1, a.net().dialFailuresForTest(to));
     }
   }
 }

@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
   int basePort;
 
   @Option(names = "--node-java-opts", paramLabel = "OPTS",
-      description = "JVM options of the node processes (default: CAIRN_NODE_JAVA_OPTS, else C1 JIT only, -Xmx112m, serial GC; see docs/benchmarks.md).")
+      description = "JVM options of the node processes (default: CAIRN_NODE_JAVA_OPTS, else C1 JIT only, -Xmx64m, serial GC; see docs/benchmarks.md).")
   String nodeJavaOpts;
 
   @Option(names = "--keep", description = "Keep the work directory (node logs and stores) and print its path.")
