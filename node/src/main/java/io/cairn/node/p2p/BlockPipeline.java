@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * P2pBackend#acceptBlockAsync} in order (parent before child), at most {@link #MAX_SUBMITTED} blocks
  * or {@link #MAX_SUBMITTED_BYTES} bytes at a time, so the signature checks of the next blocks, the
  * download and the decoding overlap the connect of the current one. Other blocks wait
- * <em>buffered</em> (bounded) until their parent is ready. Results come back on the network thread:
+ * <em>buffered</em> (bounded) until their parent is ready, and are dropped when nobody is bringing
+ * the parent any more ({@link #dropStranded}). Results come back on the network thread:
  * an invalid block gets its sender banned, and every descendant buffered, ready, wanted or already
  * handed over is dropped (the ones handed over come back as {@code invalid-ancestor}, which is then
  * held against nobody). A block the node could not take (shutting down, chain thread stuck) is
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   deliver ──► buffered ──(parent ready)──► ready ──(slot free)──► submitted ──► done
- *                                                                        │ rejected
- *                                                                        └─► ban sender, drop descendants
+ *                   │ parent given up                                    │ rejected
+ *                   └─► dropped                                          └─► ban sender, drop descendants
  * </pre>
  */
 final class BlockPipeline {
@@ -65,8 +66,11 @@ final class BlockPipeline {
   /** Encoded bytes of the buffered and ready blocks. */
   private long heldBytes;
 
-  /** {@code compact}: rebuilt from a compact block, which its sender may relay before validating it. */
-  private record Entry(Block block, Hash hash, Peer from, long bytes, boolean compact) {
+  /**
+   * {@code compact}: rebuilt from a compact block, which its sender may relay before validating it.
+   * {@code receivedMs}: when it arrived (a buffered block waits for its parent from then on).
+   */
+  private record Entry(Block block, Hash hash, Peer from, long bytes, boolean compact, long receivedMs) {
     Hash parent() {
       return block.header().prevHash();
     }
@@ -128,12 +132,10 @@ final class BlockPipeline {
     Hash hash = b.hash();
     if (net.backend.hasBlock(hash) || has(hash)) {
       net.stats.blockDuplicates.increment();
-      if (!buffered.containsKey(hash)) {
-        download.remove(hash);
-      }
+      download.remove(hash);
       return;
     }
-    Entry e = new Entry(b, hash, from, b.encodedLength(), compact);
+    Entry e = new Entry(b, hash, from, b.encodedLength(), compact, net.now());
     if (!parentReady(e.parent())) {
       if (!download.isWanted(e.parent()) && !buffered.containsKey(e.parent())) {
         Optional<Rejected> r = net.backend.acceptHeader(b.header());
@@ -147,11 +149,47 @@ final class BlockPipeline {
       if (buffered.size() < net.cfg.blockWindow() + net.cfg.maxOrphanBlocks()) {
         buffered.put(hash, e);
         heldBytes += e.bytes();
+        // Received: no longer to download. Left wanted, it would count as syncing for as long as
+        // it waits, also for a parent that nobody sends (see dropStranded).
+        download.remove(hash);
       }
       return;
     }
     makeReady(e);
     pump();
+  }
+
+  /**
+   * Drops buffered blocks whose parent nobody is bringing (neither wanted, nor received, nor
+   * stored) once they have waited the request timeout, with their buffered descendants: the parent
+   * was given up (no peer delivered it) or its headers never came. Kept, they would hold memory for
+   * ever, and past {@link P2pConfig#maxHeldBlockBytes} limit downloads to heights below them. A peer
+   * that has the branch offers its headers again with its next block, and the branch is fetched anew.
+   */
+  void dropStranded(long now) {
+    List<Entry> roots = new ArrayList<>();
+    for (Entry e : buffered.values()) {
+      Hash parent = e.parent();
+      if (now - e.receivedMs() > net.cfg.requestTimeout().toMillis() && !download.isWanted(parent)
+          && !buffered.containsKey(parent) && !parentReady(parent)) {
+        roots.add(e);
+      }
+    }
+    if (roots.isEmpty()) {
+      return;
+    }
+    int dropped = 0;
+    ArrayDeque<Entry> todo = new ArrayDeque<>(roots);
+    while (!todo.isEmpty()) {
+      Entry x = todo.poll();
+      if (buffered.remove(x.hash()) != null) {
+        heldBytes -= x.bytes();
+        dropped++;
+        todo.addAll(childrenIn(buffered, x.hash()));
+      }
+    }
+    log.info("dropping {} received blocks whose parent no peer sent (e.g. {} at height {})", dropped,
+        roots.get(0).hash().shortHex(), roots.get(0).block().header().height());
   }
 
   private boolean parentReady(Hash parent) {

@@ -348,6 +348,7 @@ final class BlockSync {
   void tick() {
     long now = net.now();
     download.tick(now);
+    pipeline.dropStranded(now);
     for (Peer p : net.peers.values()) {
       if (p.headersPending > 0 && now - p.headersRequestedAt > net.cfg.requestTimeout().toMillis()) {
         p.headersPending = 0;
@@ -381,6 +382,11 @@ final class BlockSync {
       }
     }
     return false;
+  }
+
+  /** Encoded bytes of received blocks held on their way into the chain (buffered, ready, importing). */
+  long heldBlockBytes() {
+    return pipeline.heldBytes();
   }
 
   /** Bodies still to download or to import (a syncing node). */

@@ -160,6 +160,11 @@ public final class P2pNetwork implements AutoCloseable {
     return call(net.blockSync::catchingUp);
   }
 
+  /** Test hook: encoded bytes of received blocks held on their way into the chain. */
+  long heldBlockBytesForTest() {
+    return call(net.blockSync::heldBlockBytes);
+  }
+
   /** Test hook: block requests sent and not yet answered, over all peers. */
   int blocksInFlightForTest() {
     return call(() -> net.peers.values().stream().mapToInt(p -> p.blocksInFlight.size()).sum());

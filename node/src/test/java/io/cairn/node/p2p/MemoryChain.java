@@ -43,6 +43,7 @@ final class MemoryChain implements P2pBackend {
   private final Map<Hash, BlockHeader> headers = new HashMap<>();
   private final Map<Hash, BigInteger> work = new HashMap<>();
   private final Map<Hash, Block> bodies = new HashMap<>();
+  private final Set<Hash> withheld = new HashSet<>();
   private final List<Hash> main = new ArrayList<>();
   private final Map<Hash, Integer> mainIndex = new HashMap<>();
   private final Set<Hash> confirmed = new HashSet<>();
@@ -182,7 +183,13 @@ final class MemoryChain implements P2pBackend {
 
   @Override
   public synchronized Optional<Block> block(Hash hash) {
-    return Optional.ofNullable(bodies.get(hash));
+    return withheld.contains(hash) ? Optional.empty() : Optional.ofNullable(bodies.get(hash));
+  }
+
+  /** Serves these bodies to nobody (answers NOT_FOUND) while keeping them, as a withholding peer would. */
+  synchronized void withhold(Set<Hash> hashes) {
+    withheld.clear();
+    withheld.addAll(hashes);
   }
 
   @Override

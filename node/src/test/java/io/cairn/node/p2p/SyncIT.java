@@ -10,6 +10,7 @@ import io.cairn.node.p2p.TestNodes.Node;
 import io.cairn.node.p2p.wire.MessageType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Headers-first sync from several peers, and convergence of two halves on the heavier chain. */
@@ -57,14 +58,42 @@ class SyncIT {
       Node late = t.start();
       TestNodes.link(late, server);
       await().atMost(Duration.ofSeconds(10)).until(() -> late.net().blocksWanted() > 0 && late.net().catchingUp());
-      server.net().setBlockedPeers(java.util.Set.of(late.id()));
+      server.net().setBlockedPeers(Set.of(late.id()));
       await().atMost(Duration.ofSeconds(10)).until(() -> late.net().peers().isEmpty());
       await().atMost(Duration.ofSeconds(10)).until(() -> late.net().blocksWanted() == 0 && !late.net().catchingUp());
       assertTrue(late.chain().tip().height() < 30, "stopped short of the server's tip: " + late.chain().tip().height());
 
-      server.net().setBlockedPeers(java.util.Set.of());
+      server.net().setBlockedPeers(Set.of());
       TestNodes.link(late, server);
       await().atMost(Duration.ofSeconds(60)).until(() -> late.chain().tip().equals(server.chain().tip()));
+    }
+  }
+
+  /**
+   * A peer serves a block's descendants but not the block itself (NOT_FOUND). The missing body is
+   * given up after its rounds; the descendants received meanwhile, waiting for it, must not keep the
+   * node "syncing" (its miner paused) nor stay in memory for ever. When the body can be had again,
+   * an announcement brings the whole branch.
+   */
+  @Test
+  void descendantsOfABodyNobodySendsNeitherKeepTheNodeSyncingNorStayHeld() {
+    try (TestNodes t = new TestNodes()) {
+      Node server = t.start();
+      Block first = server.chain().mine(false);
+      for (int i = 0; i < 4; i++) {
+        server.chain().mine(false);
+      }
+      server.chain().withhold(Set.of(first.hash()));
+      Node late = t.start(TestNodes.fast().requestTimeout(Duration.ofSeconds(2)).build());
+      TestNodes.link(late, server);
+      await().atMost(Duration.ofSeconds(10)).until(() -> late.net().heldBlockBytesForTest() > 0); // 2..5, waiting for 1
+      await().atMost(Duration.ofSeconds(30)).until(() -> !late.net().catchingUp() && late.net().heldBlockBytesForTest() == 0);
+      assertEquals(0, late.chain().tip().height());
+      assertTrue(late.connectedTo(server), "withholding a body is not a breach: blocks can be pruned or reorganised away");
+
+      server.chain().withhold(Set.of());
+      server.chain().mine(false); // announced: its headers make the branch wanted again
+      await().atMost(Duration.ofSeconds(30)).until(() -> late.chain().tip().equals(server.chain().tip()));
     }
   }
 
