@@ -106,7 +106,10 @@ final class Attacks {
         new Attack("more inbound connections than allowed", Response.REFUSED,
             "ADDRS then BYE too-many-peers", LinkAttacks::tooManyInbound),
         new Attack("handshake claiming a far higher chain", Response.TOLERATED,
-            "kept; the claim alone does not make the node syncing (which pauses mining)", LinkAttacks::lyingHello));
+            "kept; the claim alone does not make the node syncing (which pauses mining)", LinkAttacks::lyingHello),
+        new Attack("one body withheld, its descendants served", Response.TOLERATED,
+            "body refused, forgotten; the descendants waiting for it do not keep the node syncing",
+            ChainAttacks::withheldParent));
   }
 
   /** A transfer between test keys, at the sender's confirmed nonce plus {@code nonceAhead}. */

@@ -190,6 +190,51 @@ final class ChainAttacks {
         + (System.nanoTime() - t0) / 1_000_000 + " ms after the headers; link kept", p);
   }
 
+  /**
+   * Three valid blocks on the victim's tip: the first body refused (NOT_FOUND), its two descendants
+   * served. The descendants wait for a parent that never comes; once that body is given up they must
+   * not keep the node "syncing" (which pauses its miner).
+   */
+  static Outcome withheldParent(Arena a) throws Exception {
+    HostilePeer p = a.attacker();
+    Forge f = a.forge(p);
+    List<Block> branch = new ArrayList<>();
+    Block b = f.draft().mine();
+    branch.add(b);
+    for (int i = 1; i < 3; i++) {
+      b = f.draftOn(b.header()).mine();
+      branch.add(b);
+    }
+    p.send(new Message.Headers(branch.stream().map(Block::header).toList()));
+    Hash withheld = branch.get(0).hash();
+    int refused = 0;
+    int served = 0;
+    long t0 = System.nanoTime();
+    long deadline = t0 + Duration.ofSeconds(30).toNanos();
+    while ((refused == 0 || served == 0 || a.victimRpc.syncing()) && System.nanoTime() < deadline) {
+      Optional<Message> m = p.awaitMessage(x -> x instanceof Message.GetBlocks || x instanceof Message.GetCompact,
+          Duration.ofMillis(300));
+      if (m.isEmpty()) {
+        continue;
+      }
+      List<Hash> asked = m.get() instanceof Message.GetBlocks g ? g.hashes() : List.of(((Message.GetCompact) m.get()).hash());
+      for (Hash h : asked) {
+        Optional<Block> body = branch.stream().filter(x -> x.hash().equals(h)).findFirst();
+        if (h.equals(withheld) || body.isEmpty() || m.get() instanceof Message.GetCompact) {
+          p.send(new Message.NotFound(true, List.of(h)));
+          refused++;
+        } else {
+          p.send(new Message.FullBlock(body.get()));
+          served++;
+        }
+      }
+    }
+    assertTrue(refused > 0 && served > 0, "the victim never asked for every body: refused " + refused + ", served " + served);
+    assertFalse(a.victimRpc.syncing(), "still syncing 30 s after the headers");
+    return Outcome.of("first body refused " + refused + " times, " + served + " descendants served; not syncing "
+        + (System.nanoTime() - t0) / 1_000_000 + " ms after the headers; link kept", p);
+  }
+
   static Outcome orphanSpam(Arena a) throws Exception {
     HostilePeer p = a.attacker();
     int asked = 0;
