@@ -1,5 +1,6 @@
 package io.cairn.testnet.bench;
 
+import com.google.gson.JsonObject;
 import io.cairn.common.model.Transaction;
 import io.cairn.testnet.launcher.JavaCommand;
 import java.io.PrintWriter;
@@ -73,8 +74,29 @@ public final class BenchRunner {
     return Report.replaceSection(doc, section);
   }
 
-  /** Runs everything; progress lines go to {@code out}. Returns the Markdown section. */
-  public static String run(Options o, PrintWriter out) {
+  /** What a run measured, as the Markdown section ({@link #markdown}) or JSON ({@link #json}). */
+  public static final class Outcome {
+    private final Results results;
+    private final Report.Context context;
+
+    private Outcome(Results results, Report.Context context) {
+      this.results = results;
+      this.context = context;
+    }
+
+    /** The section for docs/benchmarks.md: heading, how, machine, table, notes. */
+    public String markdown() {
+      return Report.section(results, context);
+    }
+
+    /** The same figures for scripts (see {@link Report#json}). */
+    public JsonObject json() {
+      return Report.json(results, context);
+    }
+  }
+
+  /** Runs everything; progress lines go to {@code out}. */
+  public static Outcome run(Options o, PrintWriter out) {
     BenchNet.checkPorts(o.basePort());
     double loadBefore = Machine.load();
     Results r = new Results();
@@ -136,7 +158,7 @@ public final class BenchRunner {
     Report.Context c = new Report.Context(Machine.line(),
         DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.now().atOffset(ZoneOffset.UTC)),
         String.join(" ", o.nodeJava().jvmOptions()), o.quick(), o.runs(), loadBefore, Machine.load(), o.txs(), txSize);
-    return Report.section(r, c);
+    return new Outcome(r, c);
   }
 
   private static void step(PrintWriter out, String what, Results r, String key) {

@@ -1,5 +1,10 @@
 package io.cairn.testnet.bench;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +48,15 @@ final class Report {
         of that burst mined there (compact relay, transactions already in every mempool), and a second
         block mined while that node was cut off (`net_setBlocked`), timed from reconnecting (handshake,
         headers and the full block: the others' mempools are empty).
+
+      `--json` prints the same figures as JSON for scripts: one object per row with a stable `key`
+      (e.g. `w1`, `w4.txs.3`), every run's value, median, min, max, `ofLimit` (a fraction), goal and `met`.
       """;
 
   private Report() {}
 
-  /** One table row. */
-  record Row(String workload, String figure, Optional<Sample> sample, String unit, double scale, boolean ratio,
+  /** One table row; {@code key}: the figure's stable name (in the JSON report). */
+  record Row(String key, String workload, String figure, Optional<Sample> sample, String unit, boolean ratio,
       String goal, Optional<Boolean> met) {}
 
   static List<Row> rows(Results r, Context c) {
@@ -102,7 +110,7 @@ final class Report {
       String goal, java.util.function.DoublePredicate met) {
     Optional<Sample> s = r.sample(key).map(x -> new Sample(x.values().stream().map(v -> v * scale).toList()));
     Optional<Boolean> m = met == null || s.isEmpty() ? Optional.empty() : Optional.of(met.test(s.get().median()));
-    return new Row(w, figure, s, unit, 1, ratio, goal, m);
+    return new Row(key, w, figure, s, unit, ratio, goal, m);
   }
 
   /** The section text: heading, context, table, notes. */
@@ -139,6 +147,57 @@ final class Report {
       r.notes().forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
     }
     return sb.toString();
+  }
+
+  /**
+   * The same run as JSON for scripts: the context, one object per figure (stable {@code key}, the
+   * values of every run, median, min, max, {@code ofLimit} as a fraction where the table shows it,
+   * goal and {@code met}; figures not measured have no values) and the notes.
+   */
+  static JsonObject json(Results r, Context c) {
+    double allCore = r.sample(VerifyLimit.ALL).map(Sample::median).orElse(Double.NaN);
+    JsonObject o = new JsonObject();
+    o.addProperty("machine", c.machine());
+    o.addProperty("date", c.date());
+    o.addProperty("quick", c.quick());
+    o.addProperty("runs", c.runs());
+    o.addProperty("loadBefore", c.loadBefore());
+    o.addProperty("loadAfter", c.loadAfter());
+    o.addProperty("nodeJvm", c.nodeJvm());
+    JsonArray figures = new JsonArray();
+    for (Row row : rows(r, c)) {
+      JsonObject f = new JsonObject();
+      f.addProperty("key", row.key());
+      f.addProperty("workload", row.workload());
+      f.addProperty("figure", row.figure());
+      f.addProperty("unit", row.unit());
+      row.sample().ifPresent(s -> {
+        JsonArray values = new JsonArray();
+        s.values().forEach(v -> values.add(finite(v)));
+        f.add("values", values);
+        f.add("median", finite(s.median()));
+        f.add("min", finite(s.min()));
+        f.add("max", finite(s.max()));
+        if (row.ratio() && allCore > 0) {
+          f.add("ofLimit", finite(s.median() / allCore));
+        }
+      });
+      if (!row.goal().isEmpty()) {
+        f.addProperty("goal", row.goal());
+      }
+      row.met().ifPresent(m -> f.addProperty("met", m));
+      figures.add(f);
+    }
+    o.add("figures", figures);
+    JsonObject notes = new JsonObject();
+    r.notes().forEach(notes::addProperty);
+    o.add("notes", notes);
+    return o;
+  }
+
+  /** JSON has no NaN or infinity: such a value (a failed measurement) is null. */
+  private static JsonElement finite(double v) {
+    return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
   }
 
   static String num(double v) {

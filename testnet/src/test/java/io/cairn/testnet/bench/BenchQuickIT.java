@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.testnet.bench.cli.BenchCommand;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +35,27 @@ class BenchQuickIT {
     CommandLine cl = new CommandLine(new BenchCommand());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute("--quick", "--out", doc.toString(), "--base-port", Integer.toString(freeBase()));
+    int code = cl.execute("--quick", "--json", "--out", doc.toString(), "--base-port", Integer.toString(freeBase()));
     assertEquals(0, code, out + "\n" + err);
     String written = Files.readString(doc, StandardCharsets.UTF_8);
     assertTrue(written.startsWith("# Benchmarks\n\nintro\n\n## JMH\n\nkept\n"), written);
     assertTrue(written.contains(Report.HEADING), written);
-    assertTrue(out.toString().contains("| workload | figure | median |"), out.toString());
+    assertTrue(written.contains("| workload | figure | median |"), written);
+    // --json: standard output is the JSON document alone (progress went to standard error).
+    assertTrue(err.toString().contains("W1 run 1 done"), err.toString());
+    JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertTrue(json.get("quick").getAsBoolean());
+    Map<String, JsonObject> byKey = new HashMap<>();
+    for (JsonElement e : json.getAsJsonArray("figures")) {
+      byKey.put(e.getAsJsonObject().get("key").getAsString(), e.getAsJsonObject());
+    }
+    for (String key : new String[] {VerifyLimit.ONE, Relay.W1, Relay.W1_RSS, Relay.W2, Relay.W3, Sync.TXS_1, Sync.TXS_3,
+        Sync.SPEEDUP, Sync.RSS, Sync.BYTES_PER_TX, Gossip.BYTES_MAX, Gossip.COMPACT_MS, Gossip.FULL_MS}) {
+      JsonObject f = byKey.get(key);
+      assertTrue(f != null && f.has("median") && f.get("median").getAsDouble() > 0, key + " missing or zero in " + json);
+    }
+    assertTrue(byKey.get(Relay.W1).has("met") && byKey.get(Relay.W1).has("ofLimit"), byKey.get(Relay.W1).toString());
+    assertTrue(out.toString().contains("\"goal\": \">= 60%"), "readable, not HTML-escaped: " + out);
 
     Map<String, Double> medians = medians(written);
     for (String figure : new String[] {"Ed25519 verify, 1 thread", "accepted", "in 3 mempools", "1 peer",

@@ -1,5 +1,6 @@
 package io.cairn.testnet.bench.cli;
 
+import com.google.gson.GsonBuilder;
 import io.cairn.testnet.bench.BenchRunner;
 import io.cairn.testnet.launcher.JavaCommand;
 import java.io.IOException;
@@ -18,10 +19,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code cairn testnet bench [--quick] [--out docs/benchmarks.md]}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Benchmark a local Cairn network of real node processes (fresh nodes in a temp directory):",
-        "the Ed25519 verify limit, W1 mempool acceptance, W2 relay, W3 block propagation, W4 initial sync,",
-        "W5 peer-to-peer bytes and block relay; prints a Markdown table (median, min, max, ratio to the limit,",
-        "goals met or missed). See docs/benchmarks.md."})
+    description = {"Benchmark local Cairn networks of real node processes (fresh nodes in a temp",
+        "directory): the Ed25519 verify limit, W1 mempool acceptance, W2 relay, W3 block",
+        "propagation, W4 initial sync, W5 peer-to-peer bytes and block relay. Prints a",
+        "Markdown table (median, min, max, ratio to the limit, goals met or missed), or",
+        "JSON with --json. Exit code 0 when every workload ran (met or missed goals",
+        "alike), 1 when one failed, 2 on a bad option. See docs/benchmarks.md."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -42,6 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--node-java-opts", paramLabel = "OPTS",
       description = "JVM options of the node processes (default: CAIRN_NODE_JAVA_OPTS, else C1 JIT only, -Xmx64m, serial GC; see docs/benchmarks.md).")
   String nodeJavaOpts;
+
+  @Option(names = "--json", description = "Print the figures as JSON on standard output (progress goes to standard error).")
+  boolean json;
 
   @Option(names = "--keep", description = "Keep the work directory (node logs and stores) and print its path.")
   boolean keep;
@@ -66,31 +72,38 @@ public final class BenchCommand implements Callable<Integer> {
       opts = new BenchRunner.Options(opts.quick(), runs, opts.txs(), opts.syncBlocks(), opts.perBlock(),
           opts.uploadCap(), opts.gossipTxs(), opts.basePort(), opts.workDir(), opts.nodeJava());
     }
-    o.println("cairn testnet bench" + (quick ? " --quick" : "") + ": nodes in " + work + ", ports " + basePort + "-"
+    PrintWriter progress = json ? err : o;
+    progress.println("cairn testnet bench" + (quick ? " --quick" : "") + ": nodes in " + work + ", ports " + basePort + "-"
         + (basePort + BenchRunner.PORTS - 1));
-    o.flush();
-    String section;
+    progress.flush();
+    BenchRunner.Outcome result;
     try {
-      section = BenchRunner.run(opts, o);
+      result = BenchRunner.run(opts, progress);
     } catch (RuntimeException e) {
       err.println("cairn testnet bench: " + e.getMessage());
       err.println("(node logs are in " + work.resolve("logs") + ")");
       err.flush();
       return 1;
     }
-    o.println();
-    o.print(section);
+    String section = result.markdown();
+    if (json) {
+      o.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(result.json()));
+    } else {
+      o.println();
+      o.print(section);
+    }
     if (out != null) {
       String doc = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "# Cairn benchmarks\n";
       Files.writeString(out, BenchRunner.replaceSection(doc, section), StandardCharsets.UTF_8);
-      o.println("\nwrote the table into " + out + " (section '" + BenchRunner.HEADING.substring(3) + "')");
+      progress.println("\nwrote the table into " + out + " (section '" + BenchRunner.HEADING.substring(3) + "')");
     }
     o.flush();
     if (keep) {
-      o.println("work directory kept: " + work);
+      progress.println("work directory kept: " + work);
     } else {
       deleteTree(work);
     }
+    progress.flush();
     return 0;
   }
 
