@@ -10,6 +10,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,14 +26,24 @@ import java.util.Set;
  * of outbound links and retries failed addresses with exponential backoff.
  */
 final class Discovery {
-  private static final int MAX_BOOK = 10_000;
   private static final int MAX_UNSOLICITED_ADDRS = 10;
+  /**
+   * An address that failed this many dials in a row and never worked, or this many after it last
+   * worked ({@link #TERRIBLE_FAILURES_AFTER_SUCCESS}), may make room in a full book (after Bitcoin
+   * Core's "terrible" addresses).
+   */
+  private static final int TERRIBLE_FAILURES = 3;
+  private static final int TERRIBLE_FAILURES_AFTER_SUCCESS = 10;
+  /** Not heard of for this long: may make room in a full book too. */
+  private static final long STALE_MS = 30L * 24 * 3600 * 1000;
 
   private final Network net;
   private final AddressBookStore store;
   private final Map<PeerAddress, Entry> book = new LinkedHashMap<>();
   private final Set<PeerAddress> dialing = new HashSet<>();
   private final Set<PeerAddress> self = new HashSet<>();
+  /** Bootstrap addresses and those an operator asked for: never dropped to make room. */
+  private final Set<PeerAddress> configured = new HashSet<>();
   private Bootstrap client;
 
   private static final class Entry {
@@ -63,6 +74,7 @@ final class Discovery {
         new WriteBufferWaterMark(net.cfg.writeLowWaterMark(), net.cfg.writeHighWaterMark()));
     for (PeerAddress a : bootstrap) {
       entry(a);
+      configured.add(a);
     }
   }
 
@@ -77,6 +89,7 @@ final class Discovery {
   /** Dials now (an operator's or RPC request), whatever the backoff says. */
   void connect(PeerAddress a) {
     Entry e = entry(a);
+    configured.add(a);
     e.nextAttemptMs = 0;
     if (!connected().contains(a)) {
       dial(e);
@@ -164,10 +177,22 @@ final class Discovery {
       p.lastUnsolicitedAddrsMs = now;
     }
     p.addrsRequested = false;
+    ArrayDeque<Entry> droppable = null;
     for (NetAddress na : addrs) {
       PeerAddress a = na.address();
-      if (self.contains(a) || (book.size() >= MAX_BOOK && !book.containsKey(a))) {
+      if (self.contains(a)) {
         continue;
+      }
+      if (book.size() >= net.cfg.maxAddressBook() && !book.containsKey(a)) {
+        if (droppable == null) {
+          droppable = droppable(now);
+        }
+        if (droppable.isEmpty()) {
+          continue; // full of addresses that may still work: the new one waits for another ADDRS
+        }
+        Entry gone = droppable.poll();
+        book.remove(gone.address);
+        store.remove(gone.address);
       }
       if ((net.transport.kind == P2pConfig.Transport.LOCAL) != Transport.LOCAL_HOST.equals(a.host())) {
         continue;
@@ -176,6 +201,27 @@ final class Discovery {
       e.lastSeenMs = Math.max(e.lastSeenMs, Math.min(na.lastSeenMs(), now));
       persist(e);
     }
+  }
+
+  /**
+   * Entries that may make room for new addresses in a full book, worst first: not connected, not
+   * being dialled, not configured or asked for by an operator, and either failing (3 dials in a row and never worked, or 10 since
+   * they last did) or not heard of for 30 days. Without this, junk learnt once (from peers that lie,
+   * or nodes long gone) would fill the book for good and crowd out every address learnt later.
+   */
+  private ArrayDeque<Entry> droppable(long now) {
+    Set<PeerAddress> conn = connected();
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : book.values()) {
+      boolean failing = e.lastSuccessMs == 0 ? e.failures >= TERRIBLE_FAILURES : e.failures >= TERRIBLE_FAILURES_AFTER_SUCCESS;
+      boolean stale = now - Math.max(e.lastSeenMs, e.lastSuccessMs) > STALE_MS;
+      if ((failing || stale) && !conn.contains(e.address) && !dialing.contains(e.address)
+          && !configured.contains(e.address)) {
+        out.add(e);
+      }
+    }
+    out.sort(Comparator.comparingInt((Entry e) -> -e.failures).thenComparingLong(e -> Math.max(e.lastSeenMs, e.lastSuccessMs)));
+    return new ArrayDeque<>(out);
   }
 
   void serveAddrs(Peer p) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param maxUploadRate per-peer upload cap in bytes per second, 0 = off
  * @param maxHeldBlockBytes most encoded bytes of received blocks a syncing node holds in memory
  *     before it only fills gaps (see {@code BlockPipeline#maxDownloadHeight})
+ * @param maxAddressBook most addresses the address book keeps (learnt ones; a full book makes room
+ *     by dropping addresses that never worked, see {@code Discovery})
  */
 public record P2pConfig(
     Transport transport,
@@ -50,7 +52,8 @@ public record P2pConfig(
     int maxWantedHeaders,
     long maxUploadRate,
     Duration tickInterval,
-    long maxHeldBlockBytes) {
+    long maxHeldBlockBytes,
+    int maxAddressBook) {
 
   /** Which Netty transport carries the links. */
   public enum Transport { TCP, LOCAL }
@@ -64,7 +67,7 @@ public record P2pConfig(
     if (maxFrameBytes < 1 << 20 || writeLowWaterMark <= 0 || writeHighWaterMark <= writeLowWaterMark
         || targetOutbound < 0 || maxInbound < 0 || blockWindow < 1 || maxBlocksInFlightPerPeer < 1
         || maxTxInFlightPerPeer < 1 || maxAnnounceQueue < 1 || maxUploadRate < 0
-        || maxHeldBlockBytes < 1) {
+        || maxHeldBlockBytes < 1 || maxAddressBook < 1) {
       throw new IllegalArgumentException("P2P configuration value out of range");
     }
   }
@@ -87,7 +90,7 @@ public record P2pConfig(
     b.maxBlocksInFlightPerPeer = maxBlocksInFlightPerPeer; b.blockStallTimeout = blockStallTimeout;
     b.requestTimeout = requestTimeout; b.maxOrphanBlocks = maxOrphanBlocks;
     b.maxWantedHeaders = maxWantedHeaders; b.maxUploadRate = maxUploadRate; b.tickInterval = tickInterval;
-    b.maxHeldBlockBytes = maxHeldBlockBytes;
+    b.maxHeldBlockBytes = maxHeldBlockBytes; b.maxAddressBook = maxAddressBook;
     return b;
   }
 
@@ -126,6 +129,7 @@ public record P2pConfig(
     long maxUploadRate = 0;
     Duration tickInterval = Duration.ofMillis(100);
     long maxHeldBlockBytes = 6L << 20;
+    int maxAddressBook = 10_000;
 
     public Builder transport(Transport v) { transport = v; return this; }
     public Builder listenHost(String v) { listenHost = v; return this; }
@@ -158,6 +162,7 @@ public record P2pConfig(
     public Builder maxUploadRate(long v) { maxUploadRate = v; return this; }
     public Builder tickInterval(Duration v) { tickInterval = v; return this; }
     public Builder maxHeldBlockBytes(long v) { maxHeldBlockBytes = v; return this; }
+    public Builder maxAddressBook(int v) { maxAddressBook = v; return this; }
 
     public P2pConfig build() {
       return new P2pConfig(transport, listenHost, listenPort, tls, bootstrap, userAgent, maxFrameBytes,
@@ -165,7 +170,7 @@ public record P2pConfig(
           txAnnounceInterval, maxAnnounceQueue, txRequestTimeout, maxTxInFlightPerPeer, maxTxPending,
           targetOutbound, maxInbound, reconnectBase, reconnectMax, addrInterval, banDuration,
           throttleDuration, blockWindow, maxBlocksInFlightPerPeer, blockStallTimeout, requestTimeout,
-          maxOrphanBlocks, maxWantedHeaders, maxUploadRate, tickInterval, maxHeldBlockBytes);
+          maxOrphanBlocks, maxWantedHeaders, maxUploadRate, tickInterval, maxHeldBlockBytes, maxAddressBook);
     }
   }
 }

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.common.reason.Reason;
 import io.cairn.node.p2p.TestNodes.Node;
-import io.cairn.node.p2p.wire.PeerAddress;
+import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageType;
+import io.cairn.node.p2p.wire.NetAddress;
+import io.cairn.node.p2p.wire.PeerAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -119,6 +124,39 @@ class DiscoveryIT {
       // Both events are queued within milliseconds of each other; the count must stay at one.
       await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> a.net().dialFailuresForTest(to) == 1);
       assertEquals(1, a.net().dialFailuresForTest(to));
+    }
+  }
+
+  /**
+   * A full address book makes room for new addresses by dropping ones that never worked (3 failed
+   * dials in a row): junk learnt once no longer crowds out every address learnt later.
+   */
+  @Test
+  void aFullAddressBookDropsAddressesThatNeverWorkedForNewOnes() throws Exception {
+    try (TestNodes t = new TestNodes()) {
+      Node n = t.start(TestNodes.fast().maxAddressBook(4).targetOutbound(2).addrInterval(Duration.ofMillis(100)).build());
+      Node liar = t.start();
+      Node x = t.start();
+      TestNodes.link(liar, n); // inbound to n: its address is in n's book
+      List<PeerAddress> dead = List.of(deadAddress(), deadAddress(), deadAddress());
+      liar.net().sendForTest(n.id(), new Message.Addrs(dead.stream().map(a -> new NetAddress(a, System.currentTimeMillis())).toList()));
+      await().atMost(Duration.ofSeconds(10)).until(() -> n.net().addressBookSize() == 4);
+      await().atMost(Duration.ofSeconds(20)).until(() -> dead.stream().allMatch(a -> n.net().dialFailuresForTest(a) >= 3));
+
+      PeerAddress good = x.net().listenAddress();
+      await().atMost(Duration.ofSeconds(10)).until(() -> {
+        liar.net().sendForTest(n.id(), new Message.Addrs(List.of(new NetAddress(good, System.currentTimeMillis()))));
+        return n.book().loadAll().stream().anyMatch(e -> e.address().equals(good));
+      });
+      await().atMost(Duration.ofSeconds(10)).until(() -> n.connectedTo(x));
+      assertTrue(n.net().addressBookSize() <= 4, "the book stays within its bound: " + n.net().addressBookSize());
+    }
+  }
+
+  /** A 127.0.0.1 port nothing listens on (bound, then closed). */
+  private static PeerAddress deadAddress() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return new PeerAddress("127.0.0.1", s.getLocalPort());
     }
   }
 }
