@@ -279,10 +279,19 @@ final class Discovery {
         candidates.add(e);
       }
     }
+    // Addresses that once worked take every other dial, starting with the first: learnt addresses
+    // (which any peer can make up) cannot take every outbound slot (after Bitcoin Core's "tried" and
+    // "new" tables). Within each, fewest failures first, at random among equals.
     Collections.shuffle(candidates, net.random);
     candidates.sort(Comparator.comparingInt((Entry e) -> e.failures));
-    for (int i = 0; i < Math.min(deficit, candidates.size()); i++) {
-      dial(candidates.get(i));
+    ArrayDeque<Entry> tried = new ArrayDeque<>();
+    ArrayDeque<Entry> fresh = new ArrayDeque<>();
+    for (Entry e : candidates) {
+      (e.lastSuccessMs > 0 ? tried : fresh).add(e);
+    }
+    for (int i = 0; i < deficit && !(tried.isEmpty() && fresh.isEmpty()); i++) {
+      boolean fromTried = fresh.isEmpty() || (i % 2 == 0 && !tried.isEmpty());
+      dial(fromTried ? tried.poll() : fresh.poll());
     }
   }
 

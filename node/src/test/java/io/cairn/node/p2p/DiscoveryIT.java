@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -150,6 +151,31 @@ class DiscoveryIT {
       });
       await().atMost(Duration.ofSeconds(10)).until(() -> n.connectedTo(x));
       assertTrue(n.net().addressBookSize() <= 4, "the book stays within its bound: " + n.net().addressBookSize());
+    }
+  }
+
+  /**
+   * Addresses that once worked take every other dial, the first included: a node restarting with a
+   * book full of learnt addresses nobody tried (which any peer can make up) dials the one that
+   * worked first, instead of one chosen at random among all.
+   */
+  @Test
+  void addressesThatOnceWorkedAreDialledFirst() throws Exception {
+    try (TestNodes t = new TestNodes()) {
+      Node x = t.start();
+      AddressBookStore book = AddressBookStore.inMemory();
+      long now = System.currentTimeMillis();
+      List<PeerAddress> junk = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        junk.add(deadAddress());
+        book.put(new AddressBookStore.Entry(junk.get(i), now, 0));
+      }
+      PeerAddress good = x.net().listenAddress();
+      book.put(new AddressBookStore.Entry(good, now - 60_000, now - 60_000));
+      Node n = t.start(TestNodes.fast().targetOutbound(1).build(), book);
+      await().atMost(Duration.ofSeconds(10)).until(() -> n.connectedTo(x));
+      assertEquals(0, junk.stream().mapToInt(a -> n.net().dialFailuresForTest(a)).sum(),
+          "a never-tried address was dialled before the one that worked");
     }
   }
 

@@ -51,9 +51,17 @@ final class TestNodes implements AutoCloseable {
   }
 
   Node start(P2pConfig cfg, ChainSpec spec, BanStore bans) {
+    return start(cfg, spec, bans, AddressBookStore.inMemory());
+  }
+
+  /** A node whose address book starts as {@code book} holds (as after a restart). */
+  Node start(P2pConfig cfg, AddressBookStore book) {
+    return start(cfg, SPEC, BanStore.inMemory(), book);
+  }
+
+  private Node start(P2pConfig cfg, ChainSpec spec, BanStore bans, AddressBookStore book) {
     int i = seq++;
     MemoryChain chain = new MemoryChain(spec, MemoryChain.address(1000 + i));
-    AddressBookStore book = AddressBookStore.inMemory();
     P2pNetwork net = new P2pNetwork(cfg, chain, NodeKey.generate(), book, bans);
     Node n = new Node(i, chain, net, bans, book);
     nodes.add(n);
