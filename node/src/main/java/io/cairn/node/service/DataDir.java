@@ -21,6 +21,7 @@ import java.nio.file.StandardCopyOption;
  *            cairn.conf   optional settings (see {@link ConfigFile})
  *            chain/       the RocksDB chain store
  *            node.key     the P2P node identity (mode 0600)
+ *            mempool.dat  the mempool saved at the last clean stop, consumed at start (see {@link MempoolFile})
  *            .cookie      the RPC token while the node runs (mode 0600)
  *            logs/        node.log and its rotations
  * </pre>

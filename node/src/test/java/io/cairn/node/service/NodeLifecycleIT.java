@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.common.amount.Amount;
 import io.cairn.common.bytes.Bytes;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.model.Transaction;
 import io.cairn.common.spec.ChainSpec;
 import io.cairn.node.store.ChainHead;
 import io.cairn.node.testing.TestKey;
@@ -16,6 +18,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +58,42 @@ class NodeLifecycleIT {
           Map.of("address", TestKey.of(25).address().encode("tcairn"))).get("balance").getAsString());
       assertEquals(1, rpc.okObject("state_getAccount",
           Map.of("address", TestKey.of(5).address().encode("tcairn"))).get("nonce").getAsLong());
+    }
+  }
+
+  /**
+   * The mempool survives a clean stop (as with Bitcoin Core's mempool.dat): pending and queued
+   * transactions are saved, offered again at start (every rule checked) and the file consumed; a
+   * damaged file is kept aside and the node starts with an empty mempool.
+   */
+  @Test
+  void mempoolSurvivesACleanRestart(@TempDir Path dir) throws IOException {
+    List<String> txids = new ArrayList<>();
+    try (NodeService node = TestNodes.start(dir, SPEC)) {
+      Rpc rpc = Rpc.of(node);
+      Hash genesis = node.head().hash();
+      for (Transaction tx : List.of(
+          TestKey.of(5).transfer(genesis, TestKey.of(25).address(), Amount.ofUnits(5_000), Amount.ofUnits(1_000), 0),
+          TestKey.of(5).transfer(genesis, TestKey.of(25).address(), Amount.ofUnits(5_000), Amount.ofUnits(1_000), 1),
+          TestKey.of(6).transfer(genesis, TestKey.of(25).address(), Amount.ofUnits(5_000), Amount.ofUnits(1_000), 3))) {
+        txids.add(rpc.okObject("tx_submit", Map.of("tx", Bytes.of(tx.encode()).toHex())).get("txid").getAsString());
+      }
+      assertEquals(3, rpc.okObject("mempool_info", Map.of()).get("size").getAsInt());
+    }
+    assertTrue(Files.exists(dir.resolve(MempoolFile.NAME)), "saved at shutdown");
+    try (NodeService node = TestNodes.start(dir, SPEC)) {
+      Rpc rpc = Rpc.of(node);
+      assertEquals(3, rpc.okObject("mempool_info", Map.of()).get("size").getAsInt());
+      for (String txid : txids) {
+        assertEquals("pending", rpc.okObject("chain_getTransaction", Map.of("txid", txid)).get("status").getAsString());
+      }
+      assertFalse(Files.exists(dir.resolve(MempoolFile.NAME)), "consumed at start");
+    }
+    byte[] saved = Files.readAllBytes(dir.resolve(MempoolFile.NAME));
+    Files.write(dir.resolve(MempoolFile.NAME), Arrays.copyOf(saved, saved.length - 7));
+    try (NodeService node = TestNodes.start(dir, SPEC)) {
+      assertEquals(0, Rpc.of(node).okObject("mempool_info", Map.of()).get("size").getAsInt());
+      assertTrue(Files.exists(dir.resolve(MempoolFile.NAME + ".bad")), "a damaged file is kept aside");
     }
   }
 

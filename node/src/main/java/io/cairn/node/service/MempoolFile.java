@@ -1,0 +1,126 @@
+package io.cairn.node.service;
+
+import io.cairn.common.codec.DecodeException;
+import io.cairn.common.codec.Reader;
+import io.cairn.common.codec.Writer;
+import io.cairn.common.crypto.Hash;
+import io.cairn.common.crypto.Sha256;
+import io.cairn.common.model.Transaction;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mempool kept across a clean restart, {@code <datadir>/mempool.dat} (as Bitcoin Core's
+ * mempool.dat): written when the node stops, read back when it starts. The transactions are only
+ * offered again: every signature and rule is checked as for any new transaction.
+ *
+ * <pre>
+ * "CAIRNMP1" | genesis hash (32) | count (u32) | count x transaction (u32 length, bytes) | SHA-256 of all before (32)
+ * </pre>
+ *
+ * Written to a temporary file, synced, then renamed over the old one, so a crash while writing leaves
+ * the previous file or none, never half of one.
+ */
+final class MempoolFile {
+  static final String NAME = "mempool.dat";
+  private static final byte[] MAGIC = "CAIRNMP1".getBytes(StandardCharsets.US_ASCII);
+  /** More than any mempool holds (a transaction is at least 155 bytes; the pool is bounded in bytes). */
+  private static final int MAX_TXS = 10_000_000;
+
+  private MempoolFile() {}
+
+  static Path path(Path dataDir) {
+    return dataDir.resolve(NAME);
+  }
+
+  static byte[] encode(Hash genesis, List<Transaction> txs) {
+    Writer w = new Writer(MAGIC.length + Hash.LENGTH + 4 + txs.size() * (4 + Transaction.MAX_ENCODED_LENGTH) + Hash.LENGTH);
+    w.raw(MAGIC).fixed(genesis).u32(txs.size());
+    for (Transaction tx : txs) {
+      w.bytes32(tx.encode());
+    }
+    byte[] body = w.toByteArray();
+    byte[] out = Arrays.copyOf(body, body.length + Hash.LENGTH);
+    System.arraycopy(Sha256.digest(body), 0, out, body.length, Hash.LENGTH);
+    return out;
+  }
+
+  /**
+   * The transactions of a file's bytes, in the order written.
+   *
+   * @throws DecodeException when the bytes are not a complete, intact mempool file of this chain
+   */
+  static List<Transaction> decode(byte[] bytes, Hash genesis) {
+    if (bytes.length < MAGIC.length + Hash.LENGTH + 4 + Hash.LENGTH) {
+      throw new DecodeException("too short for a mempool file (" + bytes.length + " bytes)");
+    }
+    int bodyLength = bytes.length - Hash.LENGTH;
+    byte[] sum = Arrays.copyOfRange(bytes, bodyLength, bytes.length);
+    if (!Arrays.equals(sum, Sha256.digest(bytes, 0, bodyLength))) {
+      throw new DecodeException("checksum mismatch (truncated or damaged)");
+    }
+    Reader r = new Reader(bytes, 0, bodyLength);
+    if (!Arrays.equals(MAGIC, r.fixed(MAGIC.length, "magic"))) {
+      throw new DecodeException("not a mempool file");
+    }
+    Hash chain = Hash.of(r.fixed(Hash.LENGTH, "genesis"));
+    if (!chain.equals(genesis)) {
+      throw new DecodeException("written by a node of another chain (genesis " + chain.shortHex() + ")");
+    }
+    int count = r.count(MAX_TXS, 4 + Transaction.MIN_ENCODED_LENGTH, "transactions");
+    List<Transaction> txs = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      txs.add(Transaction.decode(r.bytes32(Transaction.MAX_ENCODED_LENGTH, "transaction")));
+    }
+    r.finish("mempool file");
+    return txs;
+  }
+
+  /** Replaces the file in {@code dataDir} with these transactions, atomically and durably. */
+  static void write(Path dataDir, Hash genesis, List<Transaction> txs) throws IOException {
+    Path file = path(dataDir);
+    Path tmp = dataDir.resolve(NAME + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buf = ByteBuffer.wrap(encode(genesis, txs));
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * The saved transactions, empty when there is no file.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws DecodeException when it is damaged or another chain's
+   */
+  static Optional<List<Transaction>> read(Path dataDir, Hash genesis) throws IOException {
+    Files.deleteIfExists(dataDir.resolve(NAME + ".tmp")); // a write cut short by a crash
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path(dataDir));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    return Optional.of(decode(bytes, genesis));
+  }
+}
