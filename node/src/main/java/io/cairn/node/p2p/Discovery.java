@@ -180,7 +180,8 @@ final class Discovery {
     ArrayDeque<Entry> droppable = null;
     for (NetAddress na : addrs) {
       PeerAddress a = na.address();
-      if (self.contains(a)) {
+      boolean local = net.transport.kind == P2pConfig.Transport.LOCAL;
+      if (self.contains(a) || local != Transport.LOCAL_HOST.equals(a.host())) {
         continue;
       }
       if (book.size() >= net.cfg.maxAddressBook() && !book.containsKey(a)) {
@@ -194,9 +195,6 @@ final class Discovery {
         book.remove(gone.address);
         store.remove(gone.address);
       }
-      if ((net.transport.kind == P2pConfig.Transport.LOCAL) != Transport.LOCAL_HOST.equals(a.host())) {
-        continue;
-      }
       Entry e = entry(a);
       e.lastSeenMs = Math.max(e.lastSeenMs, Math.min(na.lastSeenMs(), now));
       persist(e);
@@ -205,23 +203,28 @@ final class Discovery {
 
   /**
    * Entries that may make room for new addresses in a full book, worst first: not connected, not
-   * being dialled, not configured or asked for by an operator, and either failing (3 dials in a row and never worked, or 10 since
-   * they last did) or not heard of for 30 days. Without this, junk learnt once (from peers that lie,
-   * or nodes long gone) would fill the book for good and crowd out every address learnt later.
+   * being dialled, neither configured nor asked for by an operator, and either failing (3 dials in a
+   * row and never worked, or 10 since they last did) or not heard of for 30 days. Without this, junk
+   * learnt once (from peers that lie, or nodes long gone) would fill the book for good and crowd out
+   * every address learnt later.
    */
   private ArrayDeque<Entry> droppable(long now) {
     Set<PeerAddress> conn = connected();
     List<Entry> out = new ArrayList<>();
     for (Entry e : book.values()) {
-      boolean failing = e.lastSuccessMs == 0 ? e.failures >= TERRIBLE_FAILURES : e.failures >= TERRIBLE_FAILURES_AFTER_SUCCESS;
-      boolean stale = now - Math.max(e.lastSeenMs, e.lastSuccessMs) > STALE_MS;
+      boolean failing = e.failures >= (e.lastSuccessMs == 0 ? TERRIBLE_FAILURES : TERRIBLE_FAILURES_AFTER_SUCCESS);
+      boolean stale = now - lastHeard(e) > STALE_MS;
       if ((failing || stale) && !conn.contains(e.address) && !dialing.contains(e.address)
           && !configured.contains(e.address)) {
         out.add(e);
       }
     }
-    out.sort(Comparator.comparingInt((Entry e) -> -e.failures).thenComparingLong(e -> Math.max(e.lastSeenMs, e.lastSuccessMs)));
+    out.sort(Comparator.comparingInt((Entry e) -> -e.failures).thenComparingLong(Discovery::lastHeard));
     return new ArrayDeque<>(out);
+  }
+
+  private static long lastHeard(Entry e) {
+    return Math.max(e.lastSeenMs, e.lastSuccessMs);
   }
 
   void serveAddrs(Peer p) {

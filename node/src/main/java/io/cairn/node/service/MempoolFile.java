@@ -46,7 +46,8 @@ final class MempoolFile {
   }
 
   static byte[] encode(Hash genesis, List<Transaction> txs) {
-    Writer w = new Writer(MAGIC.length + Hash.LENGTH + 4 + txs.size() * (4 + Transaction.MAX_ENCODED_LENGTH) + Hash.LENGTH);
+    int capacity = MAGIC.length + Hash.LENGTH + 4 + txs.size() * (4 + Transaction.MAX_ENCODED_LENGTH);
+    Writer w = new Writer(capacity);
     w.raw(MAGIC).fixed(genesis).u32(txs.size());
     for (Transaction tx : txs) {
       w.bytes32(tx.encode());
