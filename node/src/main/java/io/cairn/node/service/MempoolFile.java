@@ -6,6 +6,8 @@ import io.cairn.common.codec.Writer;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.crypto.Sha256;
 import io.cairn.common.model.Transaction;
+import io.cairn.node.mempool.Admission;
+import io.cairn.node.mempool.MempoolContent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,10 +18,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mempool kept across a clean restart, {@code <datadir>/mempool.dat} (as Bitcoin Core's
@@ -34,12 +41,67 @@ import java.util.Optional;
  * the previous file or none, never half of one.
  */
 final class MempoolFile {
+  private static final Logger LOG = LoggerFactory.getLogger("io.cairn.node");
   static final String NAME = "mempool.dat";
   private static final byte[] MAGIC = "CAIRNMP1".getBytes(StandardCharsets.US_ASCII);
   /** More than any mempool holds (a transaction is at least 155 bytes; the pool is bounded in bytes). */
   private static final int MAX_TXS = 10_000_000;
 
   private MempoolFile() {}
+
+  /**
+   * At start, before peers and clients can reach the node: offers the transactions saved at the last
+   * clean stop again and consumes the file. A damaged file (or another chain's) is kept aside as
+   * {@code mempool.dat.bad}; the mempool then starts empty.
+   */
+  static void restore(Path dataDir, Hash genesis, ChainActor actor) {
+    Path file = path(dataDir);
+    List<Transaction> saved;
+    try {
+      Optional<List<Transaction>> read = read(dataDir, genesis);
+      if (read.isEmpty()) {
+        return;
+      }
+      saved = read.get();
+      Files.delete(file);
+    } catch (IOException | DecodeException e) {
+      LOG.warn("mempool: {} not restored, kept as {}.bad: {}", file, NAME, e.getMessage());
+      try {
+        Files.move(file, dataDir.resolve(NAME + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException moveFailed) {
+        LOG.warn("mempool: cannot move {} aside: {}", file, moveFailed.toString());
+      }
+      return;
+    }
+    List<Admission> results = ChainThread.await(actor.submitTxs(saved), Duration.ofMinutes(5));
+    Map<String, Integer> refused = new TreeMap<>();
+    int restored = 0;
+    for (Admission a : results) {
+      if (a.accepted()) {
+        restored++;
+      } else {
+        refused.merge(a.rejected().reason().code(), 1, Integer::sum);
+      }
+    }
+    LOG.info("mempool: {} of {} saved transactions restored{}", restored, saved.size(),
+        refused.isEmpty() ? "" : ", refused now: " + refused);
+  }
+
+  /** At a clean stop: saves the mempool, each sender's transactions in nonce order (nothing when it is empty). */
+  static void save(Path dataDir, Hash genesis, ChainActor actor) throws IOException {
+    List<Transaction> txs = actor.thread().call(() -> {
+      List<Transaction> out = new ArrayList<>();
+      for (MempoolContent.SenderTxs s : actor.mempool().content().senders().values()) {
+        out.addAll(s.pending());
+        out.addAll(s.queued());
+      }
+      return out;
+    }, Duration.ofSeconds(10));
+    if (!txs.isEmpty()) {
+      write(dataDir, genesis, txs);
+      LOG.info("mempool: {} transactions saved to {}", txs.size(), NAME);
+    }
+  }
 
   static Path path(Path dataDir) {
     return dataDir.resolve(NAME);

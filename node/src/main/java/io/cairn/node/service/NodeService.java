@@ -1,12 +1,8 @@
 package io.cairn.node.service;
 
-import io.cairn.common.codec.DecodeException;
-import io.cairn.common.model.Transaction;
 import io.cairn.common.spec.ChainSpec;
-import io.cairn.node.mempool.Admission;
 import io.cairn.node.mempool.Mempool;
 import io.cairn.node.mempool.MempoolConfig;
-import io.cairn.node.mempool.MempoolContent;
 import io.cairn.node.mempool.TxPrecheck;
 import io.cairn.node.mempool.verify.TxVerifier;
 import io.cairn.node.metrics.NodeMetrics;
@@ -21,19 +17,12 @@ import io.cairn.node.store.ChainEngine;
 import io.cairn.node.store.ChainHead;
 import io.cairn.node.store.ChainStore;
 import io.cairn.node.store.StoreException;
-import java.io.IOException;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,7 +81,7 @@ public final class NodeService implements AutoCloseable {
     opened.push(() -> thread.drain(Duration.ofSeconds(10)));
     this.metrics = new NodeMetrics();
     this.actor = new ChainActor(engine, mempool, verifier, thread, metrics, System::currentTimeMillis);
-    restoreMempool(config.dataDir());
+    MempoolFile.restore(config.dataDir(), store.genesisHash(), actor);
     NodeKey key;
     try {
       key = NodeKey.loadOrCreate(config.dataDir());
@@ -302,7 +291,7 @@ public final class NodeService implements AutoCloseable {
         service.shutdownNow();
         service.awaitTermination(2, TimeUnit.SECONDS);
       });
-      step("mempool", this::saveMempool);
+      step("mempool", () -> MempoolFile.save(config.dataDir(), store.genesisHash(), actor));
       step("chain thread", () -> thread.drain(Duration.ofSeconds(30)));
       step("verifier", verifier::close);
       step("store", store::close);
@@ -310,62 +299,6 @@ public final class NodeService implements AutoCloseable {
     } finally {
       closed.countDown();
     }
-  }
-
-  /**
-   * Offers the transactions saved at the last clean stop ({@link MempoolFile}) again, before peers
-   * and clients can reach the node; the file is consumed. A damaged file (or another chain's) is
-   * kept aside as {@code mempool.dat.bad} and the node starts with an empty mempool.
-   */
-  private void restoreMempool(Path dataDir) {
-    Path file = MempoolFile.path(dataDir);
-    List<Transaction> saved;
-    try {
-      Optional<List<Transaction>> read = MempoolFile.read(dataDir, store.genesisHash());
-      if (read.isEmpty()) {
-        return;
-      }
-      saved = read.get();
-      Files.delete(file);
-    } catch (IOException | DecodeException e) {
-      LOG.warn("mempool: {} not restored, kept as {}.bad: {}", file, MempoolFile.NAME, e.getMessage());
-      try {
-        Files.move(file, dataDir.resolve(MempoolFile.NAME + ".bad"), StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException moveFailed) {
-        throw NodeStartException.runtime("cannot move the damaged " + file + " aside: " + moveFailed.getMessage(),
-            moveFailed);
-      }
-      return;
-    }
-    List<Admission> results = ChainThread.await(actor.submitTxs(saved), Duration.ofMinutes(5));
-    Map<String, Integer> refused = new TreeMap<>();
-    int restored = 0;
-    for (Admission a : results) {
-      if (a.accepted()) {
-        restored++;
-      } else {
-        refused.merge(a.rejected().reason().code(), 1, Integer::sum);
-      }
-    }
-    LOG.info("mempool: {} of {} saved transactions restored{}", restored, saved.size(),
-        refused.isEmpty() ? "" : ", refused now: " + refused);
-  }
-
-  /** Saves the mempool for the next start (nothing is written when it is empty). */
-  private void saveMempool() throws IOException {
-    List<Transaction> txs = thread.call(() -> {
-      List<Transaction> out = new ArrayList<>();
-      for (MempoolContent.SenderTxs s : actor.mempool().content().senders().values()) {
-        out.addAll(s.pending());
-        out.addAll(s.queued());
-      }
-      return out;
-    }, Duration.ofSeconds(10));
-    if (txs.isEmpty()) {
-      return;
-    }
-    MempoolFile.write(config.dataDir(), store.genesisHash(), txs);
-    LOG.info("mempool: {} transactions saved to {}", txs.size(), MempoolFile.NAME);
   }
 
   /** Blocks until {@link #close} has finished. */
