@@ -163,24 +163,15 @@ final class ChainAttacks {
    */
   static Outcome withheldBodies(Arena a) throws Exception {
     HostilePeer p = a.attacker();
-    Forge f = a.forge(p);
-    List<BlockHeader> branch = new ArrayList<>();
-    BlockHeader parent = f.draft().mine().header();
-    branch.add(parent);
-    for (int i = 1; i < 3; i++) {
-      parent = f.draftOn(parent).mine().header();
-      branch.add(parent);
-    }
-    p.send(new Message.Headers(branch)); // announcement-sized
+    List<Block> branch = branchOnTip(a.forge(p), 3);
+    p.send(new Message.Headers(branch.stream().map(Block::header).toList())); // announcement-sized
     int refused = 0;
     long t0 = System.nanoTime();
     long deadline = t0 + Duration.ofSeconds(30).toNanos();
     while ((refused == 0 || a.victimRpc.syncing()) && System.nanoTime() < deadline) {
-      Optional<Message> m = p.awaitMessage(x -> x instanceof Message.GetBlocks || x instanceof Message.GetCompact,
-          Duration.ofMillis(300));
-      if (m.isPresent()) {
-        List<Hash> asked = m.get() instanceof Message.GetBlocks g ? g.hashes() : List.of(((Message.GetCompact) m.get()).hash());
-        p.send(new Message.NotFound(true, asked));
+      Optional<BodyRequest> asked = bodiesAsked(p);
+      if (asked.isPresent()) {
+        p.send(new Message.NotFound(true, asked.get().hashes()));
         refused++;
       }
     }
@@ -197,14 +188,7 @@ final class ChainAttacks {
    */
   static Outcome withheldParent(Arena a) throws Exception {
     HostilePeer p = a.attacker();
-    Forge f = a.forge(p);
-    List<Block> branch = new ArrayList<>();
-    Block b = f.draft().mine();
-    branch.add(b);
-    for (int i = 1; i < 3; i++) {
-      b = f.draftOn(b.header()).mine();
-      branch.add(b);
-    }
+    List<Block> branch = branchOnTip(a.forge(p), 3);
     p.send(new Message.Headers(branch.stream().map(Block::header).toList()));
     Hash withheld = branch.get(0).hash();
     int refused = 0;
@@ -212,15 +196,13 @@ final class ChainAttacks {
     long t0 = System.nanoTime();
     long deadline = t0 + Duration.ofSeconds(30).toNanos();
     while ((refused == 0 || served == 0 || a.victimRpc.syncing()) && System.nanoTime() < deadline) {
-      Optional<Message> m = p.awaitMessage(x -> x instanceof Message.GetBlocks || x instanceof Message.GetCompact,
-          Duration.ofMillis(300));
-      if (m.isEmpty()) {
+      Optional<BodyRequest> asked = bodiesAsked(p);
+      if (asked.isEmpty()) {
         continue;
       }
-      List<Hash> asked = m.get() instanceof Message.GetBlocks g ? g.hashes() : List.of(((Message.GetCompact) m.get()).hash());
-      for (Hash h : asked) {
+      for (Hash h : asked.get().hashes()) {
         Optional<Block> body = branch.stream().filter(x -> x.hash().equals(h)).findFirst();
-        if (h.equals(withheld) || body.isEmpty() || m.get() instanceof Message.GetCompact) {
+        if (h.equals(withheld) || body.isEmpty() || asked.get().compact()) {
           p.send(new Message.NotFound(true, List.of(h)));
           refused++;
         } else {
@@ -233,6 +215,28 @@ final class ChainAttacks {
     assertFalse(a.victimRpc.syncing(), "still syncing 30 s after the headers");
     return Outcome.of("first body refused " + refused + " times, " + served + " descendants served; not syncing "
         + (System.nanoTime() - t0) / 1_000_000 + " ms after the headers; link kept", p);
+  }
+
+  /** {@code n} valid blocks, each on the one before, the first on the victim's tip. */
+  private static List<Block> branchOnTip(Forge f, int n) {
+    List<Block> branch = new ArrayList<>();
+    Block b = f.draft().mine();
+    branch.add(b);
+    for (int i = 1; i < n; i++) {
+      b = f.draftOn(b.header()).mine();
+      branch.add(b);
+    }
+    return branch;
+  }
+
+  /** A body request from the victim: GET_BLOCKS, or GET_COMPACT ({@code compact}) for one block. */
+  private record BodyRequest(List<Hash> hashes, boolean compact) {}
+
+  /** The next body request the victim sends, or nothing within 300 ms. */
+  private static Optional<BodyRequest> bodiesAsked(HostilePeer p) throws InterruptedException {
+    return p.awaitMessage(x -> x instanceof Message.GetBlocks || x instanceof Message.GetCompact, Duration.ofMillis(300))
+        .map(m -> m instanceof Message.GetBlocks g ? new BodyRequest(g.hashes(), false)
+            : new BodyRequest(List.of(((Message.GetCompact) m).hash()), true));
   }
 
   static Outcome orphanSpam(Arena a) throws Exception {
