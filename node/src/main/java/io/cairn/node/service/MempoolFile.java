@@ -63,7 +63,6 @@ final class MempoolFile {
         return;
       }
       saved = read.get();
-      Files.delete(file);
     } catch (IOException | DecodeException e) {
       LOG.warn("mempool: {} not restored, kept as {}.bad: {}", file, NAME, e.getMessage());
       try {
@@ -72,6 +71,11 @@ final class MempoolFile {
         LOG.warn("mempool: cannot move {} aside: {}", file, moveFailed.toString());
       }
       return;
+    }
+    try {
+      Files.delete(file); // consumed: what comes back is in the mempool now
+    } catch (IOException e) {
+      LOG.warn("mempool: cannot remove {} after reading it: {}", file, e.toString());
     }
     List<Admission> results = ChainThread.await(actor.submitTxs(saved), Duration.ofMinutes(5));
     Map<String, Integer> refused = new TreeMap<>();
