@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class Network {
   private static final Logger log = LoggerFactory.getLogger(Network.class);
   private static final LengthFieldPrepender PREPENDER = new LengthFieldPrepender(4);
-  private static final int MAX_SERVE_QUEUE = 256;
 
   final P2pConfig cfg;
   final P2pBackend backend;
@@ -232,23 +231,26 @@ final class Network {
     while (!p.closed && p.writable() && !p.servingBusy && !p.serveQueue.isEmpty()) {
       serve(p, p.serveQueue.poll());
     }
+    p.inbox.wake();
     txRelay.flushAnnouncements(p);
   }
 
+  /** A message that asks for an answer (see {@link Inbox}: it waits while earlier answers are unsent). */
+  static boolean isRequest(Message m) {
+    return switch (m.type()) {
+      case GET_TX, GET_HEADERS, GET_BLOCKS, GET_COMPACT, GET_BLOCK_TXS, GET_ADDRS, GET_MEMPOOL -> true;
+      default -> false;
+    };
+  }
+
+  /** One message of an authenticated peer, handed over by its {@link Inbox}. */
   void onMessage(Peer p, Message m) {
     if (p.closed || peers.get(p.id) != p) {
       return;
     }
     switch (m.type()) {
-      case GET_TX, GET_HEADERS, GET_BLOCKS, GET_COMPACT, GET_BLOCK_TXS, GET_ADDRS, GET_MEMPOOL -> {
-        if (p.writable() && !p.servingBusy && p.serveQueue.isEmpty()) {
-          serve(p, m);
-        } else if (p.serveQueue.size() >= MAX_SERVE_QUEUE) {
-          misbehave(p, Rejected.of(Reason.FLOOD, "more than " + MAX_SERVE_QUEUE + " requests queued while not reading"));
-        } else {
-          p.serveQueue.add(m);
-        }
-      }
+      // The inbox hands a request over only when its answer can go out at once (Peer.canAnswer).
+      case GET_TX, GET_HEADERS, GET_BLOCKS, GET_COMPACT, GET_BLOCK_TXS, GET_ADDRS, GET_MEMPOOL -> serve(p, m);
       case INV_TX -> txRelay.onInv(p, ((Message.InvTx) m).txids());
       case TXS -> txRelay.onTxs(p, ((Message.Txs) m).txs());
       case TX_NOT_FOUND -> txRelay.onNotFound(p, ((Message.TxNotFound) m).txids());

@@ -56,11 +56,16 @@ final class Peer {
   long lastAddrsServedMs = Long.MIN_VALUE / 2;
   long lastUnsolicitedAddrsMs = Long.MIN_VALUE / 2;
   boolean addrsRequested;
+  /** The rest of a large reply (GET_BLOCKS past the serve budget), sent once the first part was written. */
   final ArrayDeque<Message> serveQueue = new ArrayDeque<>();
-  /** A large reply is still being written; further requests wait in {@link #serveQueue}. */
+  /** A large reply is still being written; further requests wait in {@link #serveQueue} and the inbox. */
   boolean servingBusy;
+  /** What it sent, on the way to the network thread (shared with its I/O thread). */
+  final Inbox inbox;
 
-  Peer(Channel channel, NodeId id, boolean outbound, PeerAddress listenAddress, String remote, Message.Hello hello) {
+  Peer(Network net, Channel channel, NodeId id, boolean outbound, PeerAddress listenAddress, String remote,
+      Message.Hello hello) {
+    this.inbox = new Inbox(net, this);
     this.channel = channel;
     this.id = id;
     this.outbound = outbound;
@@ -79,6 +84,11 @@ final class Peer {
 
   boolean writable() {
     return channel.isWritable();
+  }
+
+  /** An answer to a request now would go out at once, behind no other answer. */
+  boolean canAnswer() {
+    return writable() && !servingBusy && serveQueue.isEmpty();
   }
 
   PeerInfo info() {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The top of the pipeline: turns a finished handshake into a registered {@link Peer}, answers pings,
- * hands every other message to the network thread and triages errors (a protocol breach bans, an
+ * hands every other message to the network thread through the peer's {@link Inbox} and triages errors (a protocol breach bans, an
  * I/O error is a debug line, anything else an error line). Stateful: one per channel.
  */
 final class PeerHandler extends ChannelInboundHandlerAdapter {
@@ -54,7 +54,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       handshakeOver();
     }
     if (evt instanceof HandshakeHandler.Handshaken h) {
-      Peer p = new Peer(ctx.channel(), h.nodeId(), outbound, listenAddress(ctx, h.hello().listenPort()),
+      Peer p = new Peer(net, ctx.channel(), h.nodeId(), outbound, listenAddress(ctx, h.hello().listenPort()),
           net.remoteText(ctx.channel()), h.hello());
       peer = p;
       net.execute(() -> net.onHandshake(p));
@@ -97,8 +97,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    Peer p = peer;
-    net.execute(() -> net.onMessage(p, m));
+    peer.inbox.received(m);
   }
 
   @Override
@@ -122,7 +121,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     handshakeOver();
     Peer p = peer;
     if (p != null) {
-      net.execute(() -> net.onClosed(p));
+      p.inbox.closed();
     } else if (outbound) {
       net.execute(() -> net.onDialFailed(dialed));
     }

@@ -109,7 +109,9 @@ final class Attacks {
             "kept; the claim alone does not make the node syncing (which pauses mining)", LinkAttacks::lyingHello),
         new Attack("one body withheld, its descendants served", Response.TOLERATED,
             "body refused, forgotten; the descendants waiting for it do not keep the node syncing",
-            ChainAttacks::withheldParent));
+            ChainAttacks::withheldParent),
+        new Attack("request flood", Response.TOLERATED,
+            "read no faster than served, the honest link served in between; kept", LinkAttacks::requestFlood));
   }
 
   /** A transfer between test keys, at the sender's confirmed nonce plus {@code nonceAhead}. */

@@ -28,6 +28,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -62,10 +63,12 @@ final class HostilePeer implements AutoCloseable {
   private final NodeKey key;
   private final BlockingQueue<Object> inbox;
   private final List<Timed> seen;
+  private final Inbox handler;
   private Message.Hello theirHello;
 
   private HostilePeer(Channel channel, NodeKey key, Inbox in) {
     this.channel = channel;
+    this.handler = in;
     this.key = key;
     this.inbox = in.inbox;
     this.seen = in.seen;
@@ -165,6 +168,19 @@ final class HostilePeer implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code bytes} inside the TLS session and waits at most {@code timeout} for the socket to
+   * take them; false when it did not (the victim stopped reading, so TCP pushed back).
+   */
+  boolean trySendRaw(byte[] bytes, Duration timeout) {
+    return channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).awaitUninterruptibly(timeout.toMillis());
+  }
+
+  /** Stops reading from the victim: its answers pile up in the socket buffers. */
+  void stopReading() {
+    channel.config().setAutoRead(false);
+  }
+
   /** The victim's goodbye; fails the test if none comes in time. */
   Message.Bye awaitBye(Duration timeout) throws InterruptedException {
     return (Message.Bye) awaitMessage(m -> m instanceof Message.Bye, timeout)
@@ -178,6 +194,19 @@ final class HostilePeer implements AutoCloseable {
 
   boolean isOpen() {
     return channel.isActive();
+  }
+
+  /**
+   * From now on, received messages that match are only counted ({@link #discarded}), not kept: a
+   * flood of replies would otherwise pile up in the inbox.
+   */
+  void discard(Predicate<Message> which) {
+    handler.discard = which;
+  }
+
+  /** How many received messages {@link #discard} dropped. */
+  long discarded() {
+    return handler.discarded.get();
   }
 
   /** Types of everything received so far, for failure messages. */
@@ -208,6 +237,8 @@ final class HostilePeer implements AutoCloseable {
   private static final class Inbox extends SimpleChannelInboundHandler<ByteBuf> {
     final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     final List<Timed> seen = new CopyOnWriteArrayList<>();
+    final AtomicLong discarded = new AtomicLong();
+    volatile Predicate<Message> discard = m -> false;
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
@@ -220,6 +251,10 @@ final class HostilePeer implements AutoCloseable {
       }
       if (o instanceof Message.Ping ping) {
         ctx.writeAndFlush(Unpooled.wrappedBuffer(frame(MessageCodec.encode(new Message.Pong(ping.nonce())))));
+      }
+      if (o instanceof Message m && discard.test(m)) {
+        discarded.incrementAndGet();
+        return;
       }
       seen.add(new Timed(System.nanoTime(), o));
       inbox.add(o);

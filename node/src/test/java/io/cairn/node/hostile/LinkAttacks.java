@@ -23,9 +23,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Attacks on the link itself: handshakes, frames, floods and useless requests (see {@link Attacks}). */
 final class LinkAttacks {
+  /** Bounds of the request flood: it ends at whichever comes first. */
+  private static final Duration FLOOD_TIME = Duration.ofSeconds(8);
+  private static final long FLOOD_REQUESTS = 400_000;
+  /** Requests per write of the flood. */
+  private static final int BURST = 500;
+
   private LinkAttacks() {}
 
   static Outcome wrongGenesis(Arena a) throws Exception {
@@ -214,6 +222,97 @@ final class LinkAttacks {
     assertTrue(addrs <= 1, "GET_ADDRS answered " + addrs + " times in a burst");
     assertTrue(p.isOpen());
     return Outcome.of(notFound + " NOT_FOUND replies, GET_ADDRS answered " + addrs + " time(s) of 20; link kept", p);
+  }
+
+  /**
+   * A peer pipelines requests as fast as TCP takes them (GET_HEADERS from the genesis), first
+   * reading the answers (and dropping them), then no longer reading. While it reads, the victim must
+   * give the honest link its turns between the flood's requests; once it stops, the victim must stop
+   * reading it too (its writes stall) instead of queueing requests or answers without bound. Each
+   * phase ends after {@link #FLOOD_TIME} or {@link #FLOOD_REQUESTS} at the latest.
+   */
+  static Outcome requestFlood(Arena a) throws Exception {
+    HostilePeer p = a.attacker();
+    p.discard(m -> m instanceof Message.Headers);
+    byte[] burst = repeated(HostilePeer.frame(MessageCodec.encode(new Message.GetHeaders(List.of(a.genesis)))), BURST);
+    Flood reading = new Flood(p, burst);
+    List<Hash> mined;
+    long ms;
+    try {
+      await().atMost(Arena.STEP).until(() -> p.discarded() >= 2_000 || !reading.isAlive());
+      mined = a.honestRpc.mine(1);
+      long t0 = System.nanoTime();
+      await().atMost(Arena.STEP).until(() -> a.victimRpc.tip().hash().equals(mined.get(0)));
+      ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(reading.isAlive(), "the flood ended (" + reading.sent() + " requests sent) before the honest block arrived");
+    } finally {
+      reading.stop();
+    }
+    assertTrue(ms < 2_000, "the honest block took " + ms + " ms to arrive during the flood");
+    long answered = p.discarded();
+
+    p.stopReading();
+    Flood deaf = new Flood(p, burst);
+    try {
+      await().atMost(FLOOD_TIME.plus(Arena.STEP)).until(() -> !deaf.isAlive());
+    } finally {
+      deaf.stop();
+    }
+    assertTrue(deaf.stalled(), "the victim kept reading a peer that reads nothing (" + deaf.sent() + " requests taken)");
+    List<Hash> later = a.honestRpc.mine(1);
+    await().atMost(Arena.STEP).until(() -> a.victimRpc.tip().hash().equals(later.get(0)));
+    assertTrue(p.isOpen(), "the flooding peer was dropped");
+    return Outcome.of(String.format("reading: %,d GET_HEADERS pipelined, %,d answered meanwhile, the honest block mined"
+        + " during the flood arrived in %d ms; not reading: TCP took %,d more requests, then its writes stalled",
+        reading.sent(), answered, ms, deaf.sent()), p).withExpectedTip(later.get(0));
+  }
+
+  private static byte[] repeated(byte[] one, int times) {
+    byte[] out = new byte[one.length * times];
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(one, 0, out, i * one.length, one.length);
+    }
+    return out;
+  }
+
+  /** Writes {@code burst} ({@link #BURST} requests) again and again on its own thread until stopped, bounded, or stalled. */
+  private static final class Flood {
+    private final Thread thread;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicBoolean stalled = new AtomicBoolean();
+    private final AtomicLong sent = new AtomicLong();
+
+    Flood(HostilePeer p, byte[] burst) {
+      thread = new Thread(() -> {
+        long end = System.nanoTime() + FLOOD_TIME.toNanos();
+        while (!stop.get() && System.nanoTime() < end && sent.get() < FLOOD_REQUESTS && p.isOpen()) {
+          if (!p.trySendRaw(burst, Duration.ofSeconds(2))) { // TCP took nothing for 2 s
+            stalled.set(true);
+            return;
+          }
+          sent.addAndGet(BURST);
+        }
+      }, "request-flood");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    boolean isAlive() {
+      return thread.isAlive();
+    }
+
+    long sent() {
+      return sent.get();
+    }
+
+    boolean stalled() {
+      return stalled.get();
+    }
+
+    void stop() throws InterruptedException {
+      stop.set(true);
+      thread.join(Arena.STEP.toMillis());
+    }
   }
 
   private static List<NetAddress> junkAddresses(int from, int n) {
