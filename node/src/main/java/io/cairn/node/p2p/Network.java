@@ -111,7 +111,7 @@ final class Network {
           p.addLast("upload-cap", new ChannelTrafficShapingHandler(cfg.maxUploadRate(), 0, 100));
         }
         if (tls != null) {
-          p.addLast("tls", (outbound ? tls.client() : tls.server()).newHandler(ch.alloc()));
+          p.addLast("tls", tls.newHandler(outbound));
         }
         p.addLast("frame-decoder", new LengthFieldBasedFrameDecoder(cfg.maxFrameBytes(), 0, 4, 0, 4));
         p.addLast("frame-encoder", PREPENDER);

@@ -25,7 +25,7 @@ import org.rocksdb.WriteOptions;
  */
 final class RocksKvStore implements KvStore {
   static {
-    RocksDB.loadLibrary();
+    NativeRocks.load();
   }
 
   private final Path dir;

@@ -140,6 +140,6 @@ final class RocksProfile implements AutoCloseable {
   }
 
   static {
-    org.rocksdb.RocksDB.loadLibrary(); // before the first native options object
+    NativeRocks.load(); // before the first native options object
   }
 }

@@ -83,7 +83,7 @@ final class HostilePeer implements AutoCloseable {
         .handler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast("tls", tls.client().newHandler(ch.alloc()));
+            ch.pipeline().addLast("tls", tls.newHandler(true));
             ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4));
             ch.pipeline().addLast("inbox", in);
           }

@@ -186,6 +186,6 @@ class StoreFootprintTest {
   }
 
   static {
-    RocksDB.loadLibrary();
+    NativeRocks.load();
   }
 }

@@ -1,28 +1,41 @@
 package io.cairn.node.p2p.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.node.p2p.NodeKey;
-import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.Test;
 
-/** The suite two nodes agree on: the first of {@link TlsContexts#CIPHER_SUITES}, over TLS 1.3. */
+/**
+ * The suite two nodes agree on (the first of {@link TlsContexts#CIPHER_SUITES}, over TLS 1.3), and
+ * the client certificate the server insists on.
+ */
 class TlsContextsTest {
   @Test
   void twoNodesNegotiateChaCha20OverTls13() throws SSLException {
-    SSLEngine server = new TlsContexts(TlsBinding.create(NodeKey.generate())).server()
-        .newEngine(ByteBufAllocator.DEFAULT);
-    SSLEngine client = new TlsContexts(TlsBinding.create(NodeKey.generate())).client()
-        .newEngine(ByteBufAllocator.DEFAULT);
+    SSLEngine server = new TlsContexts(TlsBinding.create(NodeKey.generate())).newEngine(false);
+    SSLEngine client = new TlsContexts(TlsBinding.create(NodeKey.generate())).newEngine(true);
     handshake(client, server);
     assertEquals("TLSv1.3", client.getSession().getProtocol());
     assertEquals("TLS_CHACHA20_POLY1305_SHA256", client.getSession().getCipherSuite());
     assertEquals("TLS_CHACHA20_POLY1305_SHA256", server.getSession().getCipherSuite());
+  }
+
+  @Test
+  void aClientWithoutACertificateIsRefused() throws Exception {
+    SSLEngine server = new TlsContexts(TlsBinding.create(NodeKey.generate())).newEngine(false);
+    SSLContext anonymous = SSLContext.getInstance("TLSv1.3");
+    anonymous.init(null, new TrustManager[] {TlsContexts.BindingTrustManager.INSTANCE}, null);
+    SSLEngine client = anonymous.createSSLEngine();
+    client.setUseClientMode(true);
+    assertThrows(SSLException.class, () -> handshake(client, server));
   }
 
   /** Drives both engines in memory until neither has handshake work left. */
