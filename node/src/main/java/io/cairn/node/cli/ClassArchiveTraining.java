@@ -17,12 +17,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
  * The run that teaches the JVM what a node loads, for application class-data sharing: {@code ./cairn}
  * runs it once after each build with {@code -XX:ArchiveClassesAtExit=cairn.jsa}, and node processes
  * then start with {@code -XX:SharedArchiveFile=cairn.jsa} (about 20% sooner, docs/benchmarks.md). It
- * starts a node on a throwaway data directory (testnet chain, RPC and P2P on 127.0.0.1, ports chosen
+ * parses a node command line (without running it), starts a node on a throwaway data directory (testnet chain, RPC and P2P on 127.0.0.1, ports chosen
  * by the system, no peers, quiet logs), answers one JSON-RPC call, stops it and removes the directory.
  * Exit code 0, or 1 with one line on standard error.
  */
@@ -33,6 +34,9 @@ public final class ClassArchiveTraining {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("cairn-class-training-");
+      // The command line as NodeMain reads it (picocli's model of NodeCommand), parsed only.
+      new CommandLine(new NodeCommand()).parseArgs("--datadir", dir.toString(), "--chain", "testnet",
+          "--p2p-port", "0", "--rpc-port", "0", "--log-level", "warn");
       NodeConfig config = ConfigResolver.resolve(new NodeOptions(dir, "testnet", "127.0.0.1", 0, "127.0.0.1", 0, null,
           List.of(), false, null, null, null, null, null, null, "warn"));
       Logging.configure(config.dataDir(), config.logLevel(), config.logToFile());
