@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -427,6 +428,12 @@ public final class Mempool {
   public Optional<Transaction> get(Hash txid) {
     PoolEntry e = byTxid.get(txid);
     return e == null ? Optional.empty() : Optional.of(e.tx());
+  }
+
+  /** When the transaction was admitted (the clock given to {@link #accept}), if it is held. */
+  public OptionalLong addedMillis(Hash txid) {
+    PoolEntry e = byTxid.get(txid);
+    return e == null ? OptionalLong.empty() : OptionalLong.of(e.addedMillis());
   }
 
   /** Number of transactions held, pending and queued. */

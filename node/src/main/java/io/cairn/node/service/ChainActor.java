@@ -18,6 +18,7 @@ import io.cairn.node.store.ChainHead;
 import io.cairn.node.store.ChainStore;
 import io.cairn.node.store.ImportResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -94,6 +95,11 @@ final class ChainActor {
     return engine.head();
   }
 
+  /** The node's clock (milliseconds), as admission and expiry read it. */
+  long now() {
+    return clock.getAsLong();
+  }
+
   /** When the tip became the current one (the clock's milliseconds; the actor's start at first). */
   long tipSinceMs() {
     return tipSinceMs;
@@ -137,7 +143,8 @@ final class ChainActor {
   // ------------------------------------------------------------------------------- transactions
 
   /** Verified transactions waiting for the next admission round on the chain thread. */
-  private record Waiting(List<Transaction> txs, boolean[] signatureOk, CompletableFuture<List<Admission>> result) {}
+  private record Waiting(List<Transaction> txs, long[] addedMillis, boolean[] signatureOk,
+      CompletableFuture<List<Admission>> result) {}
 
   /** {@link #submitTxs} of one transaction. */
   CompletableFuture<Admission> submitTx(Transaction tx) {
@@ -152,9 +159,22 @@ final class ChainActor {
    * input, in order.
    */
   CompletableFuture<List<Admission>> submitTxs(List<Transaction> txs) {
+    return submitTxs(txs, null);
+  }
+
+  /**
+   * {@link #submitTxs(List)} of transactions admitted before, by this node before a restart:
+   * {@code addedMillis[i]} is when {@code txs.get(i)} first entered the mempool, so that it expires
+   * as if the node had not stopped (a time after now counts as now).
+   */
+  CompletableFuture<List<Admission>> submitTxs(List<Transaction> txs, long[] addedMillis) {
     List<Transaction> batch = List.copyOf(txs);
+    if (addedMillis != null && addedMillis.length != batch.size()) {
+      throw new IllegalArgumentException(addedMillis.length + " times for " + batch.size() + " transactions");
+    }
+    long[] times = addedMillis == null ? null : addedMillis.clone();
     return verifier.verifyAllAsync(batch).thenCompose(ok -> {
-      Waiting w = new Waiting(batch, ok, new CompletableFuture<>());
+      Waiting w = new Waiting(batch, times, ok, new CompletableFuture<>());
       intake.add(w);
       if (roundScheduled.compareAndSet(false, true) && !thread.tryExecute(this::admitRound)) {
         roundScheduled.set(false);
@@ -176,16 +196,26 @@ final class ChainActor {
       return;
     }
     List<Transaction> txs = new ArrayList<>();
+    boolean timed = false;
     for (Waiting w : round) {
       txs.addAll(w.txs());
+      timed |= w.addedMillis() != null;
     }
     boolean[] ok = new boolean[txs.size()];
+    long[] added = timed ? new long[txs.size()] : null;
     int at = 0;
     for (Waiting w : round) {
       System.arraycopy(w.signatureOk(), 0, ok, at, w.txs().size());
+      if (added != null) {
+        if (w.addedMillis() != null) {
+          System.arraycopy(w.addedMillis(), 0, added, at, w.txs().size());
+        } else {
+          Arrays.fill(added, at, at + w.txs().size(), Long.MAX_VALUE); // now
+        }
+      }
       at += w.txs().size();
     }
-    List<Admission> out = admit(txs, ok);
+    List<Admission> out = admit(txs, ok, added);
     at = 0;
     for (Waiting w : round) {
       w.result().complete(out.subList(at, at + w.txs().size()));
@@ -193,12 +223,13 @@ final class ChainActor {
     }
   }
 
-  private List<Admission> admit(List<Transaction> batch, boolean[] ok) {
+  private List<Admission> admit(List<Transaction> batch, boolean[] ok, long[] addedMillis) {
     long now = clock.getAsLong();
     List<Admission> out = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Transaction tx = batch.get(i);
-      Admission a = ok[i] ? mempool.accept(tx, now) : Admission.rejected(tx.txid(),
+      long added = addedMillis == null ? now : Math.min(addedMillis[i], now);
+      Admission a = ok[i] ? mempool.accept(tx, added) : Admission.rejected(tx.txid(),
           Rejected.of(Reason.BAD_SIGNATURE, "signature does not verify for sender " + tx.from().toHex()));
       out.add(a);
       if (!a.accepted()) {

@@ -6,7 +6,9 @@ import io.cairn.common.codec.Writer;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.crypto.Sha256;
 import io.cairn.common.model.Transaction;
+import io.cairn.common.reason.Reason;
 import io.cairn.node.mempool.Admission;
+import io.cairn.node.mempool.Mempool;
 import io.cairn.node.mempool.MempoolContent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,8 +36,13 @@ import org.slf4j.LoggerFactory;
  * offered again: every signature and rule is checked as for any new transaction.
  *
  * <pre>
- * "CAIRNMP1" | genesis hash (32) | count (u32) | count x transaction (u32 length, bytes) | SHA-256 of all before (32)
+ * "CAIRNMP2" | genesis hash (32) | count (u32) | count x (added ms (u64), u32 length, transaction) | SHA-256 of all before (32)
  * </pre>
+ *
+ * "added ms" is when the transaction first entered this node's mempool: restored, it keeps that
+ * time, so it expires when it would have without the restart, and one that expired while the node
+ * was stopped is not offered again (as Bitcoin Core keeps each entry's time). Files of the first
+ * format, "CAIRNMP1" (no times), are still read; their transactions count as added at the restart.
  *
  * Written to a temporary file, synced, then renamed over the old one, so a crash while writing leaves
  * the previous file or none, never half of one.
@@ -43,7 +50,13 @@ import org.slf4j.LoggerFactory;
 final class MempoolFile {
   private static final Logger LOG = LoggerFactory.getLogger("io.cairn.node");
   static final String NAME = "mempool.dat";
-  private static final byte[] MAGIC = "CAIRNMP1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "CAIRNMP2".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC_V1 = "CAIRNMP1".getBytes(StandardCharsets.US_ASCII);
+  /** The time of a transaction saved without one (format 1): the restart itself. */
+  static final long UNKNOWN = Long.MAX_VALUE;
+
+  /** One saved transaction and when it entered the mempool ({@link #UNKNOWN} if the file did not say). */
+  record Saved(Transaction tx, long addedMillis) {}
   /** More than any mempool holds (a transaction is at least 155 bytes; the pool is bounded in bytes). */
   private static final int MAX_TXS = 10_000_000;
 
@@ -56,9 +69,9 @@ final class MempoolFile {
    */
   static void restore(Path dataDir, Hash genesis, ChainActor actor) {
     Path file = path(dataDir);
-    List<Transaction> saved;
+    List<Saved> saved;
     try {
-      Optional<List<Transaction>> read = read(dataDir, genesis);
+      Optional<List<Saved>> read = read(dataDir, genesis);
       if (read.isEmpty()) {
         return;
       }
@@ -77,8 +90,23 @@ final class MempoolFile {
     } catch (IOException e) {
       LOG.warn("mempool: cannot remove {} after reading it: {}", file, e.toString());
     }
-    List<Admission> results = ChainThread.await(actor.submitTxs(saved), Duration.ofMinutes(5));
+    long now = actor.now();
+    long expiry = actor.mempool().config().expiryMillis();
+    List<Transaction> txs = new ArrayList<>();
+    List<Long> times = new ArrayList<>();
+    for (Saved x : saved) {
+      if (x.addedMillis() == UNKNOWN || now - x.addedMillis() < expiry) {
+        txs.add(x.tx());
+        times.add(x.addedMillis());
+      }
+    }
+    int expired = saved.size() - txs.size();
+    List<Admission> results = ChainThread.await(
+        actor.submitTxs(txs, times.stream().mapToLong(Long::longValue).toArray()), Duration.ofMinutes(5));
     Map<String, Integer> refused = new TreeMap<>();
+    if (expired > 0) {
+      refused.put(Reason.EXPIRED.code(), expired);
+    }
     int restored = 0;
     for (Admission a : results) {
       if (a.accepted()) {
@@ -93,11 +121,15 @@ final class MempoolFile {
 
   /** At a clean stop: saves the mempool, each sender's transactions in nonce order (nothing when it is empty). */
   static void save(Path dataDir, Hash genesis, ChainActor actor) throws IOException {
-    List<Transaction> txs = actor.thread().call(() -> {
-      List<Transaction> out = new ArrayList<>();
-      for (MempoolContent.SenderTxs s : actor.mempool().content().senders().values()) {
-        out.addAll(s.pending());
-        out.addAll(s.queued());
+    List<Saved> txs = actor.thread().call(() -> {
+      Mempool pool = actor.mempool();
+      List<Saved> out = new ArrayList<>();
+      for (MempoolContent.SenderTxs s : pool.content().senders().values()) {
+        for (List<Transaction> part : List.of(s.pending(), s.queued())) {
+          for (Transaction tx : part) {
+            out.add(new Saved(tx, pool.addedMillis(tx.txid()).orElse(UNKNOWN)));
+          }
+        }
       }
       return out;
     }, Duration.ofSeconds(10));
@@ -111,12 +143,12 @@ final class MempoolFile {
     return dataDir.resolve(NAME);
   }
 
-  static byte[] encode(Hash genesis, List<Transaction> txs) {
-    int capacity = MAGIC.length + Hash.LENGTH + 4 + txs.size() * (4 + Transaction.MAX_ENCODED_LENGTH);
+  static byte[] encode(Hash genesis, List<Saved> txs) {
+    int capacity = MAGIC.length + Hash.LENGTH + 4 + txs.size() * (8 + 4 + Transaction.MAX_ENCODED_LENGTH);
     Writer w = new Writer(capacity);
     w.raw(MAGIC).fixed(genesis).u32(txs.size());
-    for (Transaction tx : txs) {
-      w.bytes32(tx.encode());
+    for (Saved x : txs) {
+      w.u64(x.addedMillis()).bytes32(x.tx().encode());
     }
     byte[] body = w.toByteArray();
     byte[] out = Arrays.copyOf(body, body.length + Hash.LENGTH);
@@ -129,7 +161,7 @@ final class MempoolFile {
    *
    * @throws DecodeException when the bytes are not a complete, intact mempool file of this chain
    */
-  static List<Transaction> decode(byte[] bytes, Hash genesis) {
+  static List<Saved> decode(byte[] bytes, Hash genesis) {
     if (bytes.length < MAGIC.length + Hash.LENGTH + 4 + Hash.LENGTH) {
       throw new DecodeException("too short for a mempool file (" + bytes.length + " bytes)");
     }
@@ -139,24 +171,27 @@ final class MempoolFile {
       throw new DecodeException("checksum mismatch (truncated or damaged)");
     }
     Reader r = new Reader(bytes, 0, bodyLength);
-    if (!Arrays.equals(MAGIC, r.fixed(MAGIC.length, "magic"))) {
+    byte[] magic = r.fixed(MAGIC.length, "magic");
+    boolean timed = Arrays.equals(MAGIC, magic);
+    if (!timed && !Arrays.equals(MAGIC_V1, magic)) {
       throw new DecodeException("not a mempool file");
     }
     Hash chain = Hash.of(r.fixed(Hash.LENGTH, "genesis"));
     if (!chain.equals(genesis)) {
       throw new DecodeException("written by a node of another chain (genesis " + chain.shortHex() + ")");
     }
-    int count = r.count(MAX_TXS, 4 + Transaction.MIN_ENCODED_LENGTH, "transactions");
-    List<Transaction> txs = new ArrayList<>(count);
+    int count = r.count(MAX_TXS, (timed ? 8 : 0) + 4 + Transaction.MIN_ENCODED_LENGTH, "transactions");
+    List<Saved> txs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      txs.add(Transaction.decode(r.bytes32(Transaction.MAX_ENCODED_LENGTH, "transaction")));
+      long added = timed ? r.u64("added ms") : UNKNOWN;
+      txs.add(new Saved(Transaction.decode(r.bytes32(Transaction.MAX_ENCODED_LENGTH, "transaction")), added));
     }
     r.finish("mempool file");
     return txs;
   }
 
   /** Replaces the file in {@code dataDir} with these transactions, atomically and durably. */
-  static void write(Path dataDir, Hash genesis, List<Transaction> txs) throws IOException {
+  static void write(Path dataDir, Hash genesis, List<Saved> txs) throws IOException {
     Path file = path(dataDir);
     Path tmp = dataDir.resolve(NAME + ".tmp");
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -180,7 +215,7 @@ final class MempoolFile {
    * @throws IOException when the file cannot be read
    * @throws DecodeException when it is damaged or another chain's
    */
-  static Optional<List<Transaction>> read(Path dataDir, Hash genesis) throws IOException {
+  static Optional<List<Saved>> read(Path dataDir, Hash genesis) throws IOException {
     Files.deleteIfExists(dataDir.resolve(NAME + ".tmp")); // a write cut short by a crash
     byte[] bytes;
     try {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.common.amount.Amount;
 import io.cairn.common.codec.DecodeException;
+import io.cairn.common.codec.Writer;
 import io.cairn.common.crypto.Hash;
+import io.cairn.common.crypto.Sha256;
 import io.cairn.common.model.Transaction;
 import io.cairn.node.testing.TestKey;
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The saved mempool's format: round trip, and every kind of damage refused with a reason. */
+/** The saved mempool's format: round trip, the first format, and every kind of damage refused with a reason. */
 class MempoolFileTest {
   private static final Hash GENESIS = Hash.of(new byte[32]);
   private static final List<Transaction> TXS = List.of(
@@ -27,15 +29,32 @@ class MempoolFileTest {
       TestKey.of(1).transfer(GENESIS, TestKey.of(2).address(), Amount.ofUnits(6), Amount.ofUnits(1_000), 1),
       TestKey.of(3).transfer(GENESIS, TestKey.of(2).address(), Amount.ofUnits(7), Amount.ofUnits(2_000), 4));
 
+  private static final List<MempoolFile.Saved> SAVED = List.of(new MempoolFile.Saved(TXS.get(0), 1_700_000_000_000L),
+      new MempoolFile.Saved(TXS.get(1), 1_700_000_000_500L), new MempoolFile.Saved(TXS.get(2), MempoolFile.UNKNOWN));
+
   @Test
-  void roundTripKeepsTheTransactionsInOrder() {
-    assertEquals(TXS, MempoolFile.decode(MempoolFile.encode(GENESIS, TXS), GENESIS));
+  void roundTripKeepsTheTransactionsInOrderWithTheirTimes() {
+    assertEquals(SAVED, MempoolFile.decode(MempoolFile.encode(GENESIS, SAVED), GENESIS));
     assertEquals(List.of(), MempoolFile.decode(MempoolFile.encode(GENESIS, List.of()), GENESIS));
   }
 
   @Test
+  void aFileOfTheFirstFormatIsReadWithoutTimes() {
+    Writer w = new Writer(1_000).raw("CAIRNMP1".getBytes(StandardCharsets.US_ASCII)).fixed(GENESIS).u32(TXS.size());
+    for (Transaction tx : TXS) {
+      w.bytes32(tx.encode());
+    }
+    byte[] body = w.toByteArray();
+    byte[] file = Arrays.copyOf(body, body.length + Hash.LENGTH);
+    System.arraycopy(Sha256.digest(body), 0, file, body.length, Hash.LENGTH);
+    List<MempoolFile.Saved> read = MempoolFile.decode(file, GENESIS);
+    assertEquals(TXS, read.stream().map(MempoolFile.Saved::tx).toList());
+    assertTrue(read.stream().allMatch(x -> x.addedMillis() == MempoolFile.UNKNOWN));
+  }
+
+  @Test
   void damageIsRefusedWithAReason() {
-    byte[] good = MempoolFile.encode(GENESIS, TXS);
+    byte[] good = MempoolFile.encode(GENESIS, SAVED);
     assertTrue(message(Arrays.copyOf(good, good.length - 1)).contains("checksum"));
     byte[] flipped = good.clone();
     flipped[60] ^= 1;
@@ -50,10 +69,10 @@ class MempoolFileTest {
   @Test
   void writeReplacesAtomicallyAndReadIgnoresACrashedWrite(@TempDir Path dir) throws IOException {
     assertTrue(MempoolFile.read(dir, GENESIS).isEmpty(), "no file: nothing to restore");
-    MempoolFile.write(dir, GENESIS, TXS.subList(0, 1));
-    MempoolFile.write(dir, GENESIS, TXS);
+    MempoolFile.write(dir, GENESIS, SAVED.subList(0, 1));
+    MempoolFile.write(dir, GENESIS, SAVED);
     Files.writeString(dir.resolve(MempoolFile.NAME + ".tmp"), "half a file", StandardCharsets.US_ASCII);
-    assertEquals(TXS, MempoolFile.read(dir, GENESIS).orElseThrow());
+    assertEquals(SAVED, MempoolFile.read(dir, GENESIS).orElseThrow());
     assertFalse(Files.exists(dir.resolve(MempoolFile.NAME + ".tmp")), "a write cut short is removed");
   }
 

@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,6 +96,30 @@ class NodeLifecycleIT {
       assertEquals(0, Rpc.of(node).okObject("mempool_info", Map.of()).get("size").getAsInt());
       assertTrue(Files.exists(dir.resolve(MempoolFile.NAME + ".bad")), "a damaged file is kept aside");
     }
+  }
+
+  @Test
+  void restoredTransactionsKeepTheirAgeAndThoseThatExpiredMeanwhileStayOut(@TempDir Path dir) throws IOException {
+    Hash genesis;
+    try (NodeService node = TestNodes.start(dir, SPEC)) {
+      genesis = node.head().hash();
+    }
+    Transaction old = TestKey.of(5).transfer(genesis, TestKey.of(25).address(), Amount.ofUnits(5_000),
+        Amount.ofUnits(1_000), 0);
+    Transaction recent = TestKey.of(6).transfer(genesis, TestKey.of(25).address(), Amount.ofUnits(5_000),
+        Amount.ofUnits(1_000), 0);
+    long now = System.currentTimeMillis();
+    long recentAdded = now - 60_000;
+    MempoolFile.write(dir, genesis, List.of(new MempoolFile.Saved(old, now - Duration.ofHours(4).toMillis()),
+        new MempoolFile.Saved(recent, recentAdded)));
+    try (NodeService node = TestNodes.start(dir, SPEC)) {
+      Rpc rpc = Rpc.of(node);
+      assertEquals(1, rpc.okObject("mempool_info", Map.of()).get("size").getAsInt(), "the 4-hour-old one expired");
+      assertEquals("pending", rpc.okObject("chain_getTransaction", Map.of("txid", recent.txid().toHex()))
+          .get("status").getAsString());
+    }
+    List<MempoolFile.Saved> again = MempoolFile.read(dir, genesis).orElseThrow();
+    assertEquals(List.of(new MempoolFile.Saved(recent, recentAdded)), again, "saved again with its first time");
   }
 
   @Test
