@@ -1,14 +1,13 @@
 package io.cairn.node.rpc;
 
 import io.cairn.common.bytes.Hex;
+import io.cairn.node.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -50,11 +49,7 @@ final class CookieAuth {
           : Files.createTempFile(dataDir, FILE_NAME, ".tmp");
       try {
         Files.write(tmp, token);
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(tmp, file);
       } finally {
         Files.deleteIfExists(tmp);
       }

@@ -2,6 +2,7 @@ package io.cairn.node.service;
 
 import io.cairn.common.spec.ChainSpec;
 import io.cairn.common.spec.ChainSpecJson;
+import io.cairn.node.io.AtomicFiles;
 import io.cairn.node.store.ChainSpecMismatchException;
 import io.cairn.node.store.ChainStore;
 import io.cairn.node.store.StoreException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A node's data directory:
@@ -123,9 +123,7 @@ public final class DataDir {
     }
     try {
       Files.createDirectories(dir);
-      Path tmp = dir.resolve(SPEC_FILE + ".tmp");
-      Files.writeString(tmp, ChainSpecJson.toJson(spec), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(file, ChainSpecJson.toJson(spec).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw NodeStartException.runtime("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -7,19 +7,16 @@ import io.cairn.common.crypto.Hash;
 import io.cairn.common.crypto.Sha256;
 import io.cairn.common.model.Transaction;
 import io.cairn.common.reason.Reason;
+import io.cairn.node.io.AtomicFiles;
 import io.cairn.node.mempool.Admission;
 import io.cairn.node.mempool.Mempool;
 import io.cairn.node.mempool.MempoolContent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -192,21 +189,7 @@ final class MempoolFile {
 
   /** Replaces the file in {@code dataDir} with these transactions, atomically and durably. */
   static void write(Path dataDir, Hash genesis, List<Saved> txs) throws IOException {
-    Path file = path(dataDir);
-    Path tmp = dataDir.resolve(NAME + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buf = ByteBuffer.wrap(encode(genesis, txs));
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.write(path(dataDir), encode(genesis, txs));
   }
 
   /**

@@ -1,11 +1,11 @@
 package io.cairn.node.store;
 
+import io.cairn.node.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,11 +110,7 @@ public final class NativeRocks {
         if (Files.size(tmp) != entry.getSize()) {
           throw new IOException("short copy of " + resource);
         }
-        try {
-          Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(tmp, lib);
       } finally {
         Files.deleteIfExists(tmp);
       }
