@@ -1,5 +1,6 @@
 package io.cairn.node.cli;
 
+import io.cairn.node.io.FileTrees;
 import io.cairn.node.service.ConfigResolver;
 import io.cairn.node.service.Logging;
 import io.cairn.node.service.NodeConfig;
@@ -14,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
@@ -53,20 +52,13 @@ public final class ClassArchiveTraining {
       System.err.println("cairn: class-data training run failed: " + e);
       System.exit(1);
     } finally {
-      deleteTree(dir);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+      if (dir != null) {
+        try {
+          FileTrees.delete(dir);
+        } catch (IOException e) {
+          System.err.println("cairn: cannot remove " + dir + ": " + e.getMessage());
+        }
       }
-    } catch (IOException e) {
-      System.err.println("cairn: cannot remove " + dir + ": " + e.getMessage());
     }
   }
 }

@@ -3,15 +3,14 @@ package io.cairn.testnet.bench;
 import com.google.gson.JsonObject;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Transaction;
+import io.cairn.node.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * W4 initial sync: three serving nodes hold a chain of {@code blocks} blocks of {@code perBlock}
@@ -136,10 +135,8 @@ final class Sync {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      FileTrees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
     }

@@ -1,14 +1,11 @@
 package io.cairn.testnet.launcher;
 
+import io.cairn.node.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -93,7 +90,7 @@ public record Layout(Path dir) {
         boolean owned = n.equals("testnet.json") || n.equals("chain.json") || n.equals("wallet") || n.equals("logs")
             || NODE_DIR.matcher(n).matches() || n.endsWith(".lock");
         if (owned && !p.equals(lockFile())) {
-          deleteTree(p);
+          FileTrees.delete(p);
           deleted.add(p);
         }
       }
@@ -103,26 +100,4 @@ public record Layout(Path dir) {
     return deleted;
   }
 
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.isSymbolicLink(p) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(p);
-      return;
-    }
-    Files.walkFileTree(p, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
 }

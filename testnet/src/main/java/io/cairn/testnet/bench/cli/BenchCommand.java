@@ -1,6 +1,7 @@
 package io.cairn.testnet.bench.cli;
 
 import com.google.gson.GsonBuilder;
+import io.cairn.node.io.FileTrees;
 import io.cairn.testnet.bench.BenchRunner;
 import io.cairn.testnet.launcher.JavaCommand;
 import java.io.IOException;
@@ -8,10 +9,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (keep) {
       progress.println("work directory kept: " + work);
     } else {
-      deleteTree(work);
+      FileTrees.delete(work);
     }
     progress.flush();
     return 0;
@@ -113,13 +112,5 @@ public final class BenchCommand implements Callable<Integer> {
     String given = nodeJavaOpts != null ? nodeJavaOpts : env;
     List<String> opts = given == null || given.isBlank() ? BenchRunner.NODE_OPTIONS : List.of(given.strip().split("\\s+"));
     return new JavaCommand(cur.java(), cur.classpath(), opts, cur.mainClass());
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
