@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>Order.</b> The link's close is handled after the messages that came before it.
  * </ul>
  *
- * {@link #received} and {@link #closed} run on the link's I/O thread; everything else on the network
- * thread.
+ * {@link #received}, {@link #closed} and the resumption of reading run on the link's I/O thread;
+ * everything else on the network thread.
  */
 final class Inbox {
   static final int PAUSE_AT = 64;
@@ -37,7 +37,6 @@ final class Inbox {
   /** Entries in {@link #queue}; the network thread has a turn queued or is parked whenever it is above 0. */
   private final AtomicInteger size = new AtomicInteger();
   private boolean parked;
-  private int peak;
 
   Inbox(Network net, Peer peer) {
     this.net = net;
@@ -81,7 +80,6 @@ final class Inbox {
       return;
     }
     Object next = queue.poll();
-    peak = Math.max(peak, size.get());
     if (next == CLOSED) {
       net.onClosed(peer);
     } else if (next != null && (peer.channel.isActive() || !Network.isRequest((Message) next))) {
@@ -106,10 +104,5 @@ final class Inbox {
     if (size.get() < PAUSE_AT) {
       peer.channel.config().setAutoRead(true);
     }
-  }
-
-  /** The most messages that waited here at once (network thread; for tests). */
-  int peak() {
-    return peak;
   }
 }
