@@ -6,7 +6,6 @@ import io.cairn.node.p2p.tls.TlsBinding;
 import io.cairn.node.p2p.wire.Message;
 import io.cairn.node.p2p.wire.MessageCodec;
 import io.cairn.node.p2p.wire.NodeId;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
@@ -149,7 +148,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     }
     ctx.fireUserEventTriggered(new HandshakeFailed(r));
     if (sent || !tls) {
-      ctx.writeAndFlush(new Message.Bye(r.reason(), r.detail())).addListener(ChannelFutureListener.CLOSE);
+      Network.sayByeAndClose(ctx.channel(), r.reason(), r.detail());
     } else {
       ctx.close();
     }

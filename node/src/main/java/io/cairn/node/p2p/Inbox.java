@@ -37,6 +37,8 @@ final class Inbox {
   /** Entries in {@link #queue}; the network thread has a turn queued or is parked whenever it is above 0. */
   private final AtomicInteger size = new AtomicInteger();
   private boolean parked;
+  /** This inbox turned reading off (I/O thread), so it, and only it, turns it on again. */
+  private boolean paused;
 
   Inbox(Network net, Peer peer) {
     this.net = net;
@@ -61,7 +63,8 @@ final class Inbox {
     } else if (item == CLOSED) {
       net.execute(this::wake); // a parked inbox must still reach the close
     }
-    if (n >= PAUSE_AT && peer.channel.config().isAutoRead()) {
+    if (n >= PAUSE_AT && !paused) {
+      paused = true;
       peer.channel.config().setAutoRead(false);
     }
   }
@@ -101,7 +104,8 @@ final class Inbox {
   }
 
   private void resumeReading() {
-    if (size.get() < PAUSE_AT) {
+    if (paused && size.get() < PAUSE_AT) {
+      paused = false;
       peer.channel.config().setAutoRead(true);
     }
   }

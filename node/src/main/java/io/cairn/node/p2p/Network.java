@@ -290,9 +290,23 @@ final class Network {
 
   /** Says why, closes and forgets the peer now. */
   void drop(Peer p, Reason reason, String detail) {
-    Message.Bye bye = new Message.Bye(reason, detail);
     onClosed(p);
-    p.channel.writeAndFlush(bye).addListener(ChannelFutureListener.CLOSE);
+    sayByeAndClose(p.channel, reason, detail);
+  }
+
+  /** How long a goodbye may take to be written before the link is closed without it. */
+  static final long BYE_GRACE_MS = 3_000;
+
+  /**
+   * Sends BYE and closes the link once it is written, or after {@link #BYE_GRACE_MS} whatever became
+   * of it: a peer that does not read would otherwise keep the link, and what waits to be sent on it,
+   * open for ever.
+   */
+  static void sayByeAndClose(Channel ch, Reason reason, String detail) {
+    ch.writeAndFlush(new Message.Bye(reason, detail)).addListener(ChannelFutureListener.CLOSE);
+    ch.eventLoop().schedule(() -> {
+      ch.close();
+    }, BYE_GRACE_MS, TimeUnit.MILLISECONDS);
   }
 
   private void refuse(Peer p, Reason reason, String detail) {
@@ -304,7 +318,7 @@ final class Network {
     } else {
       discovery.onClosed(p);
     }
-    p.channel.writeAndFlush(new Message.Bye(reason, detail)).addListener(ChannelFutureListener.CLOSE);
+    sayByeAndClose(p.channel, reason, detail);
   }
 
   int inboundCount() {

@@ -64,7 +64,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     } else if (evt instanceof IdleStateEvent e) {
       if (e.state() == IdleState.READER_IDLE) {
         log.debug("{} silent too long, closing", ctx.channel().remoteAddress());
-        ctx.writeAndFlush(new Message.Bye(Reason.TIMEOUT, "silent too long")).addListener(f -> ctx.close());
+        Network.sayByeAndClose(ctx.channel(), Reason.TIMEOUT, "silent too long");
       } else if (e.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new Message.Ping(ThreadLocalRandom.current().nextLong()), ctx.voidPromise());
       }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Block;
 import io.cairn.common.model.Transaction;
 import io.cairn.common.reason.Reason;
 import io.cairn.node.p2p.TestNodes.Node;
 import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.ShortTxid;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -85,6 +87,33 @@ class ProtectionIT {
       Node honest = t.start();
       TestNodes.link(honest, node);
       assertEquals(0, node.net().bannedCount());
+    }
+  }
+
+  @Test
+  void aPeerThatAsksWithoutReadingIsSlowedThenClosedNotBanned() {
+    try (TestNodes t = new TestNodes()) {
+      Node victim = t.start(TestNodes.fast().writeWaterMarks(8 * 1024, 16 * 1024).idleTimeout(Duration.ofSeconds(2))
+          .pingInterval(Duration.ofMillis(500)).build());
+      Node asker = t.start(); // default 90 s idle timeout: only the victim gives up on the link
+      TestNodes.link(asker, victim);
+      asker.net().setAutoReadForTest(victim.id(), false);
+      // About 16 MB of answers nobody reads: TX_NOT_FOUND for unknown ids, harmless to the asker
+      // should it still read a few before reading stops.
+      List<ShortTxid> unknown = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        byte[] id = new byte[32];
+        id[0] = (byte) i;
+        id[1] = 0x55;
+        unknown.add(ShortTxid.of(Hash.of(id)));
+      }
+      for (int i = 0; i < 10_000; i++) {
+        asker.net().sendForTest(victim.id(), new Message.GetTx(unknown));
+      }
+      // The victim stops answering, then reading; its idle timeout ends the link although the
+      // goodbye cannot be written (before, the link stayed open waiting for that write).
+      await().atMost(Duration.ofSeconds(20)).until(() -> !victim.connectedTo(asker));
+      assertEquals(0, victim.net().stats().bans(), "asking without reading is not a breach");
     }
   }
 
