@@ -4,12 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cairn.wallet.client.BlockingHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NodeRpc {
   public static final Duration TIMEOUT = Duration.ofSeconds(3);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  /** The largest answer read (a full block's JSON is far below). */
+  private static final int MAX_BODY = 64 << 20;
 
   private final String name;
   private final URI url;
@@ -64,12 +61,8 @@ public final class NodeRpc {
   /** {@code GET /health} answered 200. */
   public boolean healthy() {
     try {
-      HttpRequest r = HttpRequest.newBuilder(url.resolve("/health")).timeout(TIMEOUT).GET().build();
-      return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return BlockingHttp.get(url.resolve("/health"), TIMEOUT, MAX_BODY).status() == 200;
     } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return false;
     }
   }
@@ -121,31 +114,22 @@ public final class NodeRpc {
       req.addProperty("id", ids.incrementAndGet());
       req.addProperty("method", method);
       req.add("params", params);
-      HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(req.toString(), StandardCharsets.UTF_8));
-      String t = token();
-      if (t != null) {
-        b.header("Authorization", "Bearer " + t);
-      }
-      HttpResponse<String> resp;
+      BlockingHttp.Response resp;
       try {
-        resp = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        resp = BlockingHttp.post(url, req.toString(), Optional.ofNullable(token()), TIMEOUT, MAX_BODY);
       } catch (IOException e) {
         throw new RpcException(name + " (" + url + ") is unreachable: " + (e.getMessage() == null
             ? e.getClass().getSimpleName() : e.getMessage()), Optional.empty());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RpcException(name + ": interrupted", Optional.empty());
       }
-      if (resp.statusCode() == 401 && attempt == 0) {
+      if (resp.status() == 401 && attempt == 0) {
         token.forget(); // the node restarted with a fresh cookie
         continue;
       }
       JsonObject o;
       try {
-        o = JsonParser.parseString(resp.body()).getAsJsonObject();
+        o = JsonParser.parseString(resp.text()).getAsJsonObject();
       } catch (RuntimeException e) {
-        throw new RpcException(name + ": " + method + " answered HTTP " + resp.statusCode() + " with no JSON-RPC body",
+        throw new RpcException(name + ": " + method + " answered HTTP " + resp.status() + " with no JSON-RPC body",
             Optional.empty());
       }
       if (o.has("error") && !o.get("error").isJsonNull()) {

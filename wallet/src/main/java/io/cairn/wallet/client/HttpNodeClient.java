@@ -9,13 +9,8 @@ import io.cairn.wallet.json.StrictJson;
 import io.cairn.wallet.json.StrictJson.JsonFormatException;
 import io.cairn.wallet.tx.Transfers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +28,11 @@ public final class HttpNodeClient implements NodeClient {
 
   private final NodeEndpoint endpoint;
   private final Duration timeout;
-  private final HttpClient http;
   private final AtomicLong ids = new AtomicLong();
 
   public HttpNodeClient(NodeEndpoint endpoint, Duration timeout) {
     this.endpoint = endpoint;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   @Override
@@ -95,35 +88,25 @@ public final class HttpNodeClient implements NodeClient {
     req.addProperty("id", id);
     req.addProperty("method", method);
     req.add("params", params);
-    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.url()).timeout(timeout)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(req.toString(), StandardCharsets.UTF_8));
-    endpoint.token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
     int status;
     String body;
     try {
-      HttpResponse<InputStream> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-      status = resp.statusCode();
-      try (InputStream in = resp.body()) {
-        byte[] raw = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-        if (raw.length > MAX_RESPONSE_BYTES) {
-          throw new NodeException(Kind.BAD_RESPONSE, method + ": the node's response is larger than "
-              + (MAX_RESPONSE_BYTES >> 20) + " MiB");
-        }
-        body = new String(raw, StandardCharsets.UTF_8);
-      }
+      BlockingHttp.Response resp = BlockingHttp.post(endpoint.url(), req.toString(), endpoint.token(), timeout,
+          MAX_RESPONSE_BYTES);
+      status = resp.status();
+      body = resp.text();
+    } catch (BlockingHttp.TooLarge e) {
+      throw new NodeException(Kind.BAD_RESPONSE, method + ": the node's response is larger than "
+          + (MAX_RESPONSE_BYTES >> 20) + " MiB");
     } catch (ConnectException e) {
       throw new NodeException(Kind.UNREACHABLE, "cannot reach the node at " + endpoint.url() + ": connection refused"
           + " (is it running? choose another with --node URL or --testnet)");
-    } catch (HttpTimeoutException e) {
+    } catch (SocketTimeoutException e) {
       throw new NodeException(Kind.UNREACHABLE, "the node at " + endpoint.url() + " did not answer " + method
           + " within " + timeout.toSeconds() + " s");
     } catch (IOException e) {
       throw new NodeException(Kind.UNREACHABLE, "cannot reach the node at " + endpoint.url() + ": "
           + (e.getMessage() == null ? e.getClass().getSimpleName() : RpcResults.sanitize(e.getMessage())));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NodeException(Kind.UNREACHABLE, "interrupted while waiting for the node");
     }
     if (status == 401 || status == 403) {
       throw new NodeException(Kind.UNAUTHORIZED, "the node at " + endpoint.url() + " refused the credentials (HTTP "
