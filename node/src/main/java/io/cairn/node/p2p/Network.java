@@ -248,9 +248,11 @@ final class Network {
     if (p.closed || peers.get(p.id) != p) {
       return;
     }
+    if (isRequest(m)) {
+      serve(p, m); // the inbox hands a request over only when its answer can go out at once (Peer.canAnswer)
+      return;
+    }
     switch (m.type()) {
-      // The inbox hands a request over only when its answer can go out at once (Peer.canAnswer).
-      case GET_TX, GET_HEADERS, GET_BLOCKS, GET_COMPACT, GET_BLOCK_TXS, GET_ADDRS, GET_MEMPOOL -> serve(p, m);
       case INV_TX -> txRelay.onInv(p, ((Message.InvTx) m).txids());
       case TXS -> txRelay.onTxs(p, ((Message.Txs) m).txs());
       case TX_NOT_FOUND -> txRelay.onNotFound(p, ((Message.TxNotFound) m).txids());
