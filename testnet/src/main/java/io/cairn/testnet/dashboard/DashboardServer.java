@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,6 @@ public final class DashboardServer implements AutoCloseable {
   private final Map<String, ScheduledFuture<?>> tasks = new HashMap<>();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService httpWorkers;
-  private final HttpClient http;
   private final HttpServer server;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private FileTime loaded;
@@ -79,8 +77,6 @@ public final class DashboardServer implements AutoCloseable {
     this.testnetJson = testnetJson;
     this.scheduler = Executors.newScheduledThreadPool(4, daemon("cairn-dashboard-poll"));
     this.httpWorkers = Executors.newFixedThreadPool(2, daemon("cairn-dashboard-http"));
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
     server.createContext("/", this::handle);
     server.setExecutor(httpWorkers);
@@ -164,8 +160,7 @@ public final class DashboardServer implements AutoCloseable {
           if (old != null) {
             tasks.remove(n.name()).cancel(false);
           }
-          NodePoller p = new NodePoller(n.name(), n.rpcUrl(), n.cookieFile(), lock, model, System::currentTimeMillis,
-              http);
+          NodePoller p = new NodePoller(n.name(), n.rpcUrl(), n.cookieFile(), lock, model, System::currentTimeMillis);
           pollers.put(n.name(), p);
           tasks.put(n.name(), scheduler.scheduleWithFixedDelay(p::poll, 0, POLL_MS, TimeUnit.MILLISECONDS));
         }

@@ -4,12 +4,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cairn.wallet.client.BlockingHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,6 +30,8 @@ final class NodePoller {
   static final int BACKFILL = 10;
   static final int SLOW_EVERY = 5;
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /** The largest answer read (a batch of a few calls and one block). */
+  private static final int MAX_BODY = 16 << 20;
 
   private final String name;
   private final URI url;
@@ -38,21 +39,18 @@ final class NodePoller {
   private final Object lock;
   private final DashboardModel model;
   private final LongSupplier clock;
-  private final HttpClient http;
   private String token;
   private String nodeId;
   private String lastTip;
   private long polls;
 
-  NodePoller(String name, URI url, Path cookieFile, Object lock, DashboardModel model, LongSupplier clock,
-      HttpClient http) {
+  NodePoller(String name, URI url, Path cookieFile, Object lock, DashboardModel model, LongSupplier clock) {
     this.name = name;
     this.url = url;
     this.cookieFile = cookieFile;
     this.lock = lock;
     this.model = model;
     this.clock = clock;
-    this.http = http;
   }
 
   URI url() {
@@ -153,16 +151,16 @@ final class NodePoller {
 
   /** Sends a batch; returns the results by id, or throws with the node's error. */
   private JsonElement[] send(JsonArray calls) throws IOException, InterruptedException {
-    HttpResponse<String> r = post(calls.toString());
-    if (r.statusCode() == 401) {
+    BlockingHttp.Response r = post(calls.toString());
+    if (r.status() == 401) {
       token = null;
       r = post(calls.toString());
     }
-    if (r.statusCode() != 200) {
-      throw new IOException("HTTP " + r.statusCode() + " from " + url);
+    if (r.status() != 200) {
+      throw new IOException("HTTP " + r.status() + " from " + url);
     }
     JsonElement[] out = new JsonElement[calls.size()];
-    for (JsonElement e : JsonParser.parseString(r.body()).getAsJsonArray()) {
+    for (JsonElement e : JsonParser.parseString(r.text()).getAsJsonArray()) {
       JsonObject o = e.getAsJsonObject();
       int id = o.get("id").getAsInt();
       if (o.has("error")) {
@@ -173,15 +171,10 @@ final class NodePoller {
     return out;
   }
 
-  private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+  private BlockingHttp.Response post(String body) throws IOException {
     if (token == null) {
       token = Files.readString(cookieFile, StandardCharsets.US_ASCII).strip();
     }
-    HttpRequest req = HttpRequest.newBuilder(url).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    return http.send(req, HttpResponse.BodyHandlers.ofString());
+    return BlockingHttp.post(url, body, Optional.of(token), TIMEOUT, MAX_BODY);
   }
 }
