@@ -216,11 +216,15 @@ class TestnetIT {
     return t.rpc(n).object("chain_info").get("height").getAsLong();
   }
 
-  /** A base port with 2n free ports above it, away from the default 17420 and other tests. */
+  /**
+   * A base port with 2n free ports above it, in 20000-23999: away from the default 17420, the other
+   * tests' ranges, and below Linux's ephemeral ports (32768 and up), which any client socket may take
+   * between this check and a node's bind.
+   */
   static int freeBase(int nodes) {
     Random r = new Random();
     for (int attempt = 0; attempt < 100; attempt++) {
-      int b = 30_000 + 2 * r.nextInt(10_000);
+      int b = 20_000 + 2 * r.nextInt(1_990);
       if (PortCheck.taken(IntStream.range(b, b + 2 * nodes).boxed().toList()).isEmpty()) {
         return b;
       }

@@ -242,11 +242,15 @@ class CrashUnderLoadIT {
     }
   }
 
-  /** A base port with 2n free ports above it, away from the default 17420 and other tests. */
+  /**
+   * A base port with 2n free ports above it, in 24000-26999: away from the default 17420, the other
+   * tests' ranges, and below Linux's ephemeral ports (32768 and up), which any client socket may take
+   * between this check and a node's bind.
+   */
   static int freeBase(int nodes) {
     SplittableRandom r = new SplittableRandom();
     for (int attempt = 0; attempt < 100; attempt++) {
-      int b = 40_000 + 2 * r.nextInt(8_000);
+      int b = 24_000 + 2 * r.nextInt(1_490);
       if (PortCheck.taken(IntStream.range(b, b + 2 * nodes).boxed().toList()).isEmpty()) {
         return b;
       }
