@@ -90,16 +90,16 @@ final class MempoolFile {
     long now = actor.now();
     long expiry = actor.mempool().config().expiryMillis();
     List<Transaction> txs = new ArrayList<>();
-    List<Long> times = new ArrayList<>();
+    long[] times = new long[saved.size()];
     for (Saved x : saved) {
       if (x.addedMillis() == UNKNOWN || now - x.addedMillis() < expiry) {
+        times[txs.size()] = x.addedMillis();
         txs.add(x.tx());
-        times.add(x.addedMillis());
       }
     }
     int expired = saved.size() - txs.size();
-    List<Admission> results = ChainThread.await(
-        actor.submitTxs(txs, times.stream().mapToLong(Long::longValue).toArray()), Duration.ofMinutes(5));
+    List<Admission> results = ChainThread.await(actor.submitTxs(txs, Arrays.copyOf(times, txs.size())),
+        Duration.ofMinutes(5));
     Map<String, Integer> refused = new TreeMap<>();
     if (expired > 0) {
       refused.put(Reason.EXPIRED.code(), expired);

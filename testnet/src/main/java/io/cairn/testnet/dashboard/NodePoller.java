@@ -70,12 +70,10 @@ final class NodePoller {
       synchronized (lock) {
         model.status(name, DashboardModel.Status.down(why), clock.getAsLong());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
-  private void pollOnce() throws IOException, InterruptedException {
+  private void pollOnce() throws IOException {
     boolean slow = polls++ % SLOW_EVERY == 0 || nodeId == null;
     JsonArray calls = new JsonArray();
     calls.add(call(0, "chain_info", null));
@@ -115,7 +113,7 @@ final class NodePoller {
   }
 
   /** Marks the new tip and the ancestors this node was not yet seen with as first seen now. */
-  private void backfill(String tip, long height, long now) throws IOException, InterruptedException {
+  private void backfill(String tip, long height, long now) throws IOException {
     String hash = tip;
     long h = height;
     for (int i = 0; i <= BACKFILL && h >= 0; i++) {
@@ -150,7 +148,7 @@ final class NodePoller {
   }
 
   /** Sends a batch; returns the results by id, or throws with the node's error. */
-  private JsonElement[] send(JsonArray calls) throws IOException, InterruptedException {
+  private JsonElement[] send(JsonArray calls) throws IOException {
     BlockingHttp.Response r = post(calls.toString());
     if (r.status() == 401) {
       token = null;

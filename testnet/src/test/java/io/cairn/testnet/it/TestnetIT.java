@@ -14,7 +14,6 @@ import io.cairn.testnet.cli.CairnMain;
 import io.cairn.testnet.launcher.JavaCommand;
 import io.cairn.testnet.launcher.NodeOps;
 import io.cairn.testnet.launcher.NodeRpc;
-import io.cairn.testnet.launcher.PortCheck;
 import io.cairn.testnet.launcher.Stop;
 import io.cairn.testnet.launcher.Testnet;
 import io.cairn.testnet.launcher.TestnetException;
@@ -22,6 +21,7 @@ import io.cairn.testnet.launcher.TestnetFile.Node;
 import io.cairn.testnet.launcher.Up;
 import io.cairn.testnet.plan.PlanOptions;
 import io.cairn.testnet.plan.Topology;
+import io.cairn.testnet.testing.TestPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,8 +34,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -216,20 +214,9 @@ class TestnetIT {
     return t.rpc(n).object("chain_info").get("height").getAsLong();
   }
 
-  /**
-   * A base port with 2n free ports above it, in 20000-23999: away from the default 17420, the other
-   * tests' ranges, and below Linux's ephemeral ports (32768 and up), which any client socket may take
-   * between this check and a node's bind.
-   */
+  /** A base port with 2n free ports above it, in this test's range 20000-23999 (see {@link TestPorts}). */
   static int freeBase(int nodes) {
-    Random r = new Random();
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int b = 20_000 + 2 * r.nextInt(1_990);
-      if (PortCheck.taken(IntStream.range(b, b + 2 * nodes).boxed().toList()).isEmpty()) {
-        return b;
-      }
-    }
-    throw new IllegalStateException("no free port range");
+    return TestPorts.freeBase(nodes, 20_000, 24_000);
   }
 
   /** Listens on 127.0.0.1:port (for the taken-port test). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cairn.testnet.launcher.JavaCommand;
 import io.cairn.testnet.launcher.NodeOps;
 import io.cairn.testnet.launcher.NodeRpc;
-import io.cairn.testnet.launcher.PortCheck;
 import io.cairn.testnet.launcher.Stop;
 import io.cairn.testnet.launcher.Testnet;
 import io.cairn.testnet.launcher.TestnetException;
@@ -16,6 +15,7 @@ import io.cairn.testnet.load.LoadReport;
 import io.cairn.testnet.load.LoadRunner;
 import io.cairn.testnet.plan.PlanOptions;
 import io.cairn.testnet.plan.Topology;
+import io.cairn.testnet.testing.TestPorts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -242,19 +241,8 @@ class CrashUnderLoadIT {
     }
   }
 
-  /**
-   * A base port with 2n free ports above it, in 24000-26999: away from the default 17420, the other
-   * tests' ranges, and below Linux's ephemeral ports (32768 and up), which any client socket may take
-   * between this check and a node's bind.
-   */
+  /** A base port with 2n free ports above it, in this test's range 24000-26999 (see {@link TestPorts}). */
   static int freeBase(int nodes) {
-    SplittableRandom r = new SplittableRandom();
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int b = 24_000 + 2 * r.nextInt(1_490);
-      if (PortCheck.taken(IntStream.range(b, b + 2 * nodes).boxed().toList()).isEmpty()) {
-        return b;
-      }
-    }
-    throw new IllegalStateException("no free port range");
+    return TestPorts.freeBase(nodes, 24_000, 27_000);
   }
 }
