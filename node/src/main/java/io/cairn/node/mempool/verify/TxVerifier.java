@@ -136,13 +136,40 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
     return cache.contains(txid);
   }
 
-  /** Verifies every transaction, in parallel when there are several; results in input order. */
+  /**
+   * Verifies every transaction, in parallel when there are several; results in input order. Cached
+   * txids are answered here on the calling thread and only the others go to the pool: a block's
+   * connect ({@link #prepare}) would otherwise wait in the pool's queue behind the signature checks of
+   * the later blocks a syncing node has queued, however few of its own are left to check, and the
+   * connects and those checks would take turns on the cores instead of overlapping.
+   */
   public boolean[] verifyAll(List<Transaction> txs) {
+    boolean[] ok = new boolean[txs.size()];
+    List<Transaction> misses = new ArrayList<>();
+    int[] at = new int[txs.size()];
+    for (int i = 0; i < txs.size(); i++) {
+      Transaction tx = txs.get(i);
+      if (cache.contains(tx.txid())) {
+        ok[i] = true;
+      } else {
+        at[misses.size()] = i;
+        misses.add(tx);
+      }
+    }
+    cacheHits.addAndGet(txs.size() - misses.size());
+    if (misses.isEmpty()) {
+      return ok;
+    }
+    boolean[] checked;
     try {
-      return verifyAllAsync(txs).join();
+      checked = verifyAllAsync(misses).join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
+    for (int j = 0; j < checked.length; j++) {
+      ok[at[j]] = checked[j];
+    }
+    return ok;
   }
 
   /**

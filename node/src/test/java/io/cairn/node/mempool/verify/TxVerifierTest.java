@@ -54,6 +54,44 @@ class TxVerifierTest {
     }
   }
 
+  /**
+   * A block's connect checks its transactions through verifyAll after the pool verified them ahead;
+   * those cached answers must not wait in the pool's queue behind the checks of later blocks (a
+   * syncing node's connects and checks then took turns on the cores instead of overlapping).
+   */
+  @Test
+  void cachedTransactionsAreAnsweredWithoutWaitingForTheBusyPool() throws Exception {
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ThreadFactory gated = r -> {
+      Thread t = new Thread(() -> {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        r.run();
+      }, "gated-verify");
+      t.setDaemon(true);
+      return t;
+    };
+    try (TxVerifier v = new TxVerifier(GENESIS, 1, 100, gated)) {
+      Transaction a = signed(1, 0);
+      Transaction b = signed(2, 0);
+      assertTrue(v.valid(a, GENESIS) && v.valid(b, GENESIS), "verified here and cached");
+      java.util.concurrent.CompletableFuture<boolean[]> queued = v.verifyAllAsync(List.of(signed(3, 0)));
+      boolean[] cached = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(20), () -> v.verifyAll(List.of(a, b)), "cached answers waited for the pool");
+      assertArrayEquals(new boolean[] {true, true}, cached);
+      assertFalse(queued.isDone(), "the pool was held all along");
+      gate.countDown();
+      assertArrayEquals(new boolean[] {true}, queued.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      Transaction c = signed(4, 0);
+      assertArrayEquals(new boolean[] {true, false, true, true}, v.verifyAll(List.of(a, forged(c), c, b)),
+          "cached and checked answers in input order");
+      assertEquals(5, v.verifiedCount(), "a, b, the queued one, c and its forgery: the cached ones not again");
+    }
+  }
+
   @Test
   void warmUpVerifiesOnTheWorkersWithoutTouchingCacheOrCounters() throws Exception {
     try (TxVerifier v = new TxVerifier(GENESIS, 3, 100)) {
