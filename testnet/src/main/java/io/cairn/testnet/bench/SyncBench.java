@@ -53,15 +53,7 @@ public final class SyncBench {
             net.awaitReady(List.of(f), 0, Duration.ofSeconds(60));
             long cs0 = Relay.cpuNanos(servers.subList(0, peers));
             long cf0 = Relay.cpuNanos(List.of(f));
-            long t0 = System.nanoTime();
-            for (int k = 0; k < peers; k++) {
-              JsonObject p = new JsonObject();
-              p.addProperty("address", servers.get(k).p2pAddress());
-              f.rpc().call("net_addPeer", p);
-            }
-            long[] at = Drive.watch(List.of(f), x -> Drive.chainInfo(x).get("height").getAsLong() >= height, 20,
-                Sync.WAIT, "to sync to height " + height);
-            double secs = (at[0] - t0) / 1e9;
+            double secs = sync.timeSync(f, peers);
             long cf1 = Relay.cpuNanos(List.of(f));
             long cs1 = Relay.cpuNanos(servers.subList(0, peers));
             long tx = sync.txCount();
