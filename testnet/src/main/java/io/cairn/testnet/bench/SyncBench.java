@@ -15,10 +15,11 @@ import java.util.List;
  * shaded jar:
  *
  * <pre>
- * java -cp testnet/target/cairn.jar io.cairn.testnet.bench.SyncBench BASE_PORT BLOCKS PER_BLOCK RUNS
+ * java -cp testnet/target/cairn.jar io.cairn.testnet.bench.SyncBench BASE_PORT BLOCKS PER_BLOCK RUNS [CAP]
  * </pre>
  *
- * e.g. {@code 30300 200 500 2} for the full sizes. {@code CAIRN_NODE_JAVA_OPTS} adds node JVM
+ * e.g. {@code 30300 200 500 2} for the full sizes; with {@code CAP} (bytes per second, e.g.
+ * {@code 400000} as the bench) the servers restart with every upload capped before the syncs. {@code CAIRN_NODE_JAVA_OPTS} adds node JVM
  * options, as for {@link RelayBench}.
  */
 public final class SyncBench {
@@ -29,6 +30,7 @@ public final class SyncBench {
     int blocks = Integer.parseInt(args[1]);
     int perBlock = Integer.parseInt(args[2]);
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    long cap = args.length > 4 ? Long.parseLong(args[4]) : 0;
     BenchNet.checkPorts(basePort);
     Path work = Files.createTempDirectory("cairn-syncbench-");
     JavaCommand java = BenchRunner.nodeJava(BenchRunner.harnessNodeOptions());
@@ -44,6 +46,10 @@ public final class SyncBench {
       long b0 = System.nanoTime();
       sync.build(senders, chain.genesis(), blocks, perBlock);
       System.out.printf("chain built in %.1f s%n", (System.nanoTime() - b0) / 1e9);
+      if (cap > 0) {
+        sync.capServers(cap);
+        System.out.printf("servers restarted with uploads capped at %,d B/s per peer%n", cap);
+      }
       List<BenchNode> servers = sync.servers();
       long height = Drive.chainInfo(servers.get(0)).get("height").getAsLong();
       for (int i = 0; i < runs; i++) {
