@@ -40,7 +40,8 @@ final class Report {
         (`miner_mine`'s `foundMs`) until both others have the block as tip, by their `tipSinceMs`
         (`chain_info`; one clock, 1 ms steps). The miner checks, stores and pushes the block, then connects it.
       - **W4**: 3 fully connected servers hold the chain; a fresh node is given 1, then 3 of them with
-        `net_addPeer`; from the first `net_addPeer` until its height is the tip's (every signature verified).
+        `net_addPeer`; from the first `net_addPeer` until its height is the tip's (every signature verified;
+        the end is the node's own `tipSinceMs`, read by polling `chain_info` every 100 ms).
         Then the servers restart with `max-upload-rate` and the 1-vs-3 pair is repeated. RSS: VmHWM of
         the syncing node; data directory: its size after a stop, divided by the transactions.
       - **W5** (issue 3): 5 fully connected nodes; P2P bytes received (`cairn_p2p_bytes_in_total`, all
