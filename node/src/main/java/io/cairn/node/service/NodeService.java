@@ -72,7 +72,7 @@ public final class NodeService implements AutoCloseable {
     opened.push(verifier);
     ChainEngine engine;
     try {
-      engine = ChainEngine.open(store, new BlockSignatures(verifier));
+      engine = ChainEngine.open(store, verifier); // its cache answers for transactions the mempool verified
     } catch (StoreException e) {
       throw NodeStartException.runtime("cannot load the chain: " + e.getMessage(), e);
     }
