@@ -121,8 +121,8 @@ final class Sync {
    * until it holds the whole chain; seconds from the first {@code net_addPeer} until its tip last
    * changed. The end is the node's own record of that moment (chain_info's {@code tipSinceMs}, this
    * machine's clock), so the harness asks only every {@link #POLL_MS}: polling every 20 ms to time
-   * the end cost the measured node about 3% of its CPU (each request is a new connection, served by
-   * rarely compiled code).
+   * the end cost the measured node about 3% of its CPU (a whole HTTP request each time, served by
+   * code the JIT rarely compiles).
    */
   double timeSync(BenchNode f, int peers) {
     long t0Ms = System.currentTimeMillis();
