@@ -4,7 +4,6 @@ import io.cairn.node.io.FileTrees;
 import io.cairn.node.service.ConfigResolver;
 import io.cairn.node.service.Logging;
 import io.cairn.node.service.NodeConfig;
-import io.cairn.node.service.NodeOptions;
 import io.cairn.node.service.NodeService;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -33,11 +31,11 @@ public final class ClassArchiveTraining {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("cairn-class-training-");
-      // The command line as NodeMain reads it (picocli's model of NodeCommand), parsed only.
-      new CommandLine(new NodeCommand()).parseArgs("--datadir", dir.toString(), "--chain", "testnet",
-          "--p2p-port", "0", "--rpc-port", "0", "--log-level", "warn");
-      NodeConfig config = ConfigResolver.resolve(new NodeOptions(dir, "testnet", "127.0.0.1", 0, "127.0.0.1", 0, null,
-          List.of(), false, null, null, null, null, null, null, "warn"));
+      // The command line as NodeMain reads it (picocli's model of NodeCommand), parsed, not run.
+      NodeCommand command = new NodeCommand();
+      new CommandLine(command).parseArgs("--datadir", dir.toString(), "--chain", "testnet", "--p2p-bind",
+          "127.0.0.1", "--p2p-port", "0", "--rpc-bind", "127.0.0.1", "--rpc-port", "0", "--log-level", "warn");
+      NodeConfig config = ConfigResolver.resolve(command.options());
       Logging.configure(config.dataDir(), config.logLevel(), config.logToFile());
       try (NodeService node = NodeService.start(config)) {
         String token = Files.readString(node.cookieFile().orElseThrow(), StandardCharsets.US_ASCII).strip();

@@ -83,14 +83,19 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info (default), warn or error.")
   String logLevel;
 
+  /** The options as given on the command line (unset ones null), before the config file and defaults. */
+  NodeOptions options() {
+    return new NodeOptions(dataDir, chain, p2pBind, p2pPort, rpcBind, rpcPort, rpcNoAuth, peers, mine, minerAddress,
+        mineThreads, mineRate, maxPeers, outbound, maxUploadRate, logLevel);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     NodeService node;
     try {
-      NodeConfig config = ConfigResolver.resolve(new NodeOptions(dataDir, chain, p2pBind, p2pPort, rpcBind, rpcPort,
-          rpcNoAuth, peers, mine, minerAddress, mineThreads, mineRate, maxPeers, outbound, maxUploadRate, logLevel));
+      NodeConfig config = ConfigResolver.resolve(options());
       Files.createDirectories(config.dataDir());
       Logging.configure(config.dataDir(), config.logLevel(), config.logToFile());
       node = NodeService.start(config);
