@@ -22,7 +22,7 @@ public final class AtomicFiles {
    * replaced if a crash left one), synced to disk, then renamed over {@code file}.
    */
   public static void write(Path file, byte[] bytes) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Path tmp = unfinished(file);
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -32,6 +32,15 @@ public final class AtomicFiles {
       ch.force(true);
     }
     replace(tmp, file);
+  }
+
+  /** Removes what a {@link #write} of {@code file} cut short by a crash left beside it, if anything. */
+  public static void discardUnfinished(Path file) throws IOException {
+    Files.deleteIfExists(unfinished(file));
+  }
+
+  private static Path unfinished(Path file) {
+    return file.resolveSibling(file.getFileName() + ".tmp");
   }
 
   /**

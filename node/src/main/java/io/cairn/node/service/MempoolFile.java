@@ -199,7 +199,7 @@ final class MempoolFile {
    * @throws DecodeException when it is damaged or another chain's
    */
   static Optional<List<Saved>> read(Path dataDir, Hash genesis) throws IOException {
-    Files.deleteIfExists(dataDir.resolve(NAME + ".tmp")); // a write cut short by a crash
+    AtomicFiles.discardUnfinished(path(dataDir)); // a write cut short by a crash
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path(dataDir));

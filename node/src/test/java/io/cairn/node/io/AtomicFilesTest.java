@@ -28,6 +28,18 @@ class AtomicFilesTest {
   }
 
   @Test
+  void discardUnfinishedRemovesOnlyWhatACutShortWriteLeft(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("state.json"), "kept");
+    AtomicFiles.discardUnfinished(file); // nothing left over: nothing happens
+    Files.writeString(dir.resolve("state.json.tmp"), "left by a crash");
+    AtomicFiles.discardUnfinished(file);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of("state.json"), files.map(p -> p.getFileName().toString()).toList());
+    }
+    assertEquals("kept", Files.readString(file));
+  }
+
+  @Test
   void replaceMovesOverAnExistingFile(@TempDir Path dir) throws IOException {
     Path from = Files.write(dir.resolve("a"), new byte[] {1, 2, 3});
     Path to = Files.write(dir.resolve("b"), new byte[] {9});
