@@ -15,7 +15,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.traffic.ChannelTrafficShapingHandler;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -108,7 +107,7 @@ final class Network {
       protected void initChannel(Channel ch) {
         ChannelPipeline p = ch.pipeline();
         if (cfg.maxUploadRate() > 0) {
-          p.addLast("upload-cap", new ChannelTrafficShapingHandler(cfg.maxUploadRate(), 0, 100));
+          p.addLast("upload-cap", new UploadCap(cfg.maxUploadRate()));
         }
         if (tls != null) {
           p.addLast("tls", tls.newHandler(outbound));

@@ -15,11 +15,13 @@ import java.util.List;
  * shaded jar:
  *
  * <pre>
- * java -cp testnet/target/cairn.jar io.cairn.testnet.bench.SyncBench BASE_PORT BLOCKS PER_BLOCK RUNS [CAP]
+ * java -cp testnet/target/cairn.jar io.cairn.testnet.bench.SyncBench BASE_PORT BLOCKS PER_BLOCK RUNS [CAP [PEERS]]
  * </pre>
  *
  * e.g. {@code 30300 200 500 2} for the full sizes; with {@code CAP} (bytes per second, e.g.
- * {@code 400000} as the bench) the servers restart with every upload capped before the syncs. {@code CAIRN_NODE_JAVA_OPTS} adds node JVM
+ * {@code 400000} as the bench) the servers restart with every upload capped before the syncs;
+ * {@code PEERS} (default {@code 1,3}) lists the syncs of each run by their number of servers, e.g.
+ * {@code 3} for the 3-peer syncs alone. {@code CAIRN_NODE_JAVA_OPTS} adds node JVM
  * options, as for {@link RelayBench}.
  */
 public final class SyncBench {
@@ -31,6 +33,8 @@ public final class SyncBench {
     int perBlock = Integer.parseInt(args[2]);
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     long cap = args.length > 4 ? Long.parseLong(args[4]) : 0;
+    int[] peerCounts = java.util.Arrays.stream((args.length > 5 ? args[5] : "1,3").split(","))
+        .mapToInt(Integer::parseInt).toArray();
     BenchNet.checkPorts(basePort);
     Path work = Files.createTempDirectory("cairn-syncbench-");
     JavaCommand java = BenchRunner.nodeJava(BenchRunner.harnessNodeOptions());
@@ -53,7 +57,7 @@ public final class SyncBench {
       List<BenchNode> servers = sync.servers();
       long height = Drive.chainInfo(servers.get(0)).get("height").getAsLong();
       for (int i = 0; i < runs; i++) {
-        for (int peers : new int[] {1, 3}) {
+        for (int peers : peerCounts) {
           BenchNode f = net.start(net.create(List.of(), peers, 0));
           try {
             net.awaitReady(List.of(f), 0, Duration.ofSeconds(60));
