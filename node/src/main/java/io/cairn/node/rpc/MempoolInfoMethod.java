@@ -4,7 +4,10 @@ import com.google.gson.JsonElement;
 import io.cairn.node.rpc.NodeQueries.MempoolInfo;
 import java.util.List;
 
-/** {@code mempool_info}: how many transactions and bytes are pending, and the fee to get in now. */
+/**
+ * {@code mempool_info}: how many transactions and bytes are pending, the fee to get in now, and when
+ * the mempool last changed.
+ */
 final class MempoolInfoMethod implements RpcMethod {
   private final NodeQueries queries;
 
@@ -12,7 +15,7 @@ final class MempoolInfoMethod implements RpcMethod {
     this.queries = queries;
   }
 
-  record Result(int size, long bytes, long maxBytes, String minFee) {}
+  record Result(int size, long bytes, long maxBytes, String minFee, long changedMs) {}
 
   @Override
   public String name() {
@@ -27,6 +30,6 @@ final class MempoolInfoMethod implements RpcMethod {
   @Override
   public JsonElement call(Params params) {
     MempoolInfo m = queries.mempoolInfo();
-    return Dto.tree(new Result(m.size(), m.bytes(), m.maxBytes(), Long.toString(m.minFee().units())));
+    return Dto.tree(new Result(m.size(), m.bytes(), m.maxBytes(), Long.toString(m.minFee().units()), m.changedMs()));
   }
 }

@@ -135,8 +135,13 @@ public interface NodeQueries {
     }
   }
 
-  /** {@code minFee} is the lowest fee the mempool accepts right now (the chain minimum unless full). */
-  record MempoolInfo(int size, long bytes, long maxBytes, Amount minFee) {
+  /**
+   * {@code minFee} is the lowest fee the mempool accepts right now (the chain minimum unless full);
+   * {@code changedMs} when the mempool last changed (a transaction admitted, replaced, evicted,
+   * expired, mined or put back by a reorg; this node's clock, milliseconds since the epoch; its start
+   * when nothing changed since).
+   */
+  record MempoolInfo(int size, long bytes, long maxBytes, Amount minFee, long changedMs) {
     public MempoolInfo {
       Objects.requireNonNull(minFee, "minFee");
     }

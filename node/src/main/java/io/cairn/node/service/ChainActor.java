@@ -63,6 +63,9 @@ final class ChainActor {
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile BooleanSupplier syncing = () -> false;
   private volatile long poolBytes;
+  private volatile long poolChangedMs;
+  /** The mempool's size when last published (chain thread). */
+  private int poolPublishedSize;
   private volatile long tipSinceMs;
   private final ConcurrentLinkedQueue<Waiting> intake = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean roundScheduled = new AtomicBoolean();
@@ -80,6 +83,7 @@ final class ChainActor {
     this.clock = clock;
     this.headers = new StoreHeaders(store);
     this.tipSinceMs = clock.getAsLong();
+    this.poolChangedMs = tipSinceMs;
   }
 
   void addListener(Listener l) {
@@ -123,6 +127,14 @@ final class ChainActor {
 
   long poolBytes() {
     return poolBytes;
+  }
+
+  /**
+   * When the mempool last changed: a transaction admitted (or replacing another), evicted, expired,
+   * mined or put back by a reorg (the clock's milliseconds; the actor's start at first).
+   */
+  long poolChangedMs() {
+    return poolChangedMs;
   }
 
   /** Most encoded bytes the mempool holds (its configuration; any thread). */
@@ -226,6 +238,7 @@ final class ChainActor {
   private List<Admission> admit(List<Transaction> batch, boolean[] ok, long[] addedMillis) {
     long now = clock.getAsLong();
     List<Admission> out = new ArrayList<>(batch.size());
+    boolean changed = false;
     for (int i = 0; i < batch.size(); i++) {
       Transaction tx = batch.get(i);
       long added = addedMillis == null ? now : Math.min(addedMillis[i], now);
@@ -247,8 +260,9 @@ final class ChainActor {
       for (Listener l : listeners) {
         l.txAccepted(tx);
       }
+      changed = true;
     }
-    publishPool();
+    publishPool(changed);
     return out;
   }
 
@@ -257,13 +271,23 @@ final class ChainActor {
     List<Removal> gone = mempool.expire(clock.getAsLong());
     if (!gone.isEmpty()) {
       pool.syncAll(mempool, gone.stream().map(Removal::tx).toList());
-      publishPool();
+      publishPool(true);
       LOG.info("mempool: {} transactions expired", gone.size());
     }
   }
 
-  private void publishPool() {
-    poolBytes = mempool.bytes();
+  /**
+   * Publishes the mempool's bytes (and the time it changed) for other threads. {@code changed}: it
+   * changed even if its size and bytes did not (a replacement of the same size).
+   */
+  private void publishPool(boolean changed) {
+    long bytes = mempool.bytes();
+    int size = mempool.size();
+    if (changed || bytes != poolBytes || size != poolPublishedSize) {
+      poolChangedMs = clock.getAsLong();
+    }
+    poolBytes = bytes;
+    poolPublishedSize = size;
   }
 
   // ------------------------------------------------------------------------------------ blocks
@@ -326,7 +350,7 @@ final class ChainActor {
     r.connected().forEach(b -> touched.addAll(b.transactions()));
     dropped.forEach(d -> touched.add(d.tx()));
     pool.syncAll(mempool, touched);
-    publishPool();
+    publishPool(!dropped.isEmpty());
     long micros = nanos / 1000 / Math.max(1, r.connected().size());
     boolean quiet = syncing.getAsBoolean();
     for (Block b : r.connected()) {

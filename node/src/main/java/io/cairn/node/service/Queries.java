@@ -162,7 +162,8 @@ final class Queries implements NodeQueries {
 
   @Override
   public MempoolInfo mempoolInfo() {
-    return new MempoolInfo(actor.poolSize(), actor.poolBytes(), actor.mempoolMaxBytes(), spec.minFee());
+    return new MempoolInfo(actor.poolSize(), actor.poolBytes(), actor.mempoolMaxBytes(), spec.minFee(),
+        actor.poolChangedMs());
   }
 
   @Override

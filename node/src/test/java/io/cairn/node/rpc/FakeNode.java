@@ -130,7 +130,7 @@ class FakeNode implements NodeQueries, NodeCommands {
 
   @Override
   public MempoolInfo mempoolInfo() {
-    return new MempoolInfo(1, tx2.encodedLength(), 64_000_000, MIN_FEE);
+    return new MempoolInfo(1, tx2.encodedLength(), 64_000_000, MIN_FEE, 1_700_000_001_000L);
   }
 
   @Override

@@ -219,6 +219,7 @@ class RpcMethodsIT {
     assertEquals(1, info.get("size").getAsInt());
     assertEquals(node.tx2.encodedLength(), info.get("bytes").getAsLong());
     assertEquals("1000", info.get("minFee").getAsString());
+    assertEquals(1_700_000_001_000L, info.get("changedMs").getAsLong());
     JsonObject content = rpc.result("mempool_content", "{\"limit\":10}").getAsJsonObject();
     assertEquals(1, content.get("size").getAsInt());
     assertEquals(node.tx2.txid().toHex(), content.getAsJsonArray("transactions").get(0).getAsJsonObject().get("txid").getAsString());

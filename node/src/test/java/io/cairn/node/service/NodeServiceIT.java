@@ -152,6 +152,30 @@ class NodeServiceIT {
     assertEquals("123456", rpc.okObject("state_getAccount", Map.of("address", addr(21))).get("balance").getAsString());
   }
 
+  /**
+   * {@code mempool_info.changedMs} moves when the mempool changes (a transfer admitted, then mined),
+   * not when a submission is refused: W2 of the benchmark takes its end from it.
+   */
+  @Test
+  void mempoolInfoSaysWhenTheMempoolLastChanged() {
+    mine(1); // what other tests left pending is mined first
+    Transaction tx = transfer(7, 27, 5_000, 0);
+    long before = System.currentTimeMillis();
+    assertTrue(submit(tx).has("result"));
+    long after = System.currentTimeMillis();
+    long admitted = rpc.okObject("mempool_info").get("changedMs").getAsLong();
+    assertTrue(before <= admitted && admitted <= after, admitted + " not within " + before + ".." + after);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() > admitted);
+    assertReason(submit(tx), "already-known");
+    assertEquals(admitted, rpc.okObject("mempool_info").get("changedMs").getAsLong(), "a refused transfer changes nothing");
+
+    mine(1);
+    JsonObject mined = rpc.okObject("mempool_info");
+    assertEquals(0, mined.get("size").getAsInt());
+    assertTrue(mined.get("changedMs").getAsLong() > admitted, "the mined transfer left the mempool");
+  }
+
   @Test
   void refusedTransactionsCarryTheirReason() {
     Transaction ok = transfer(3, 23, 1_000, 0);

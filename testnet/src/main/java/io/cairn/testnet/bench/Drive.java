@@ -130,6 +130,11 @@ final class Drive {
     return n.rpc().object("mempool_info").get("size").getAsLong();
   }
 
+  /** When the node's mempool last changed ({@code mempool_info}'s {@code changedMs}, this machine's clock). */
+  static long mempoolChangedMs(BenchNode n) {
+    return n.rpc().object("mempool_info").get("changedMs").getAsLong();
+  }
+
   /**
    * Polls every node on its own thread (every {@code pollMs}) until {@code done} holds for it; returns
    * for each node the {@link System#nanoTime()} at which it was first seen to hold.

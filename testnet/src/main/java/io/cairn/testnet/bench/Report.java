@@ -36,7 +36,8 @@ final class Report {
       - **W1**: one node; the pre-signed transfers from distinct senders as JSON-RPC batches of 100
         `tx_submit`, 4 requests in flight; accepted per second from first request to last answer.
       - **W2**: 3 fully connected nodes; the same transfers to one of them; from the first request until
-        every mempool holds all. **W3**: `miner_mine` there; from the moment the proof of work is found
+        every mempool holds all (the end is the last of the nodes' `mempool_info.changedMs`, read by
+        polling every 100 ms). **W3**: `miner_mine` there; from the moment the proof of work is found
         (`miner_mine`'s `foundMs`) until both others have the block as tip, by their `tipSinceMs`
         (`chain_info`; one clock, 1 ms steps). The miner checks, stores and pushes the block, then connects it.
       - **W4**: 3 fully connected servers hold the chain; a fresh node is given 1, then 3 of them with
