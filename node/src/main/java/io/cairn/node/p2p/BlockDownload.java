@@ -112,20 +112,32 @@ final class BlockDownload {
     connectedSinceLog++;
   }
 
+  /** Block requests in flight, over all peers. */
+  int inFlight() {
+    int n = 0;
+    for (Peer p : net.peers.values()) {
+      n += p.blocksInFlight.size();
+    }
+    return n;
+  }
+
   /**
-   * Hands out requests for wanted bodies inside the window and at most {@code maxHeight} (a memory
-   * bound, see {@link BlockPipeline#maxDownloadHeight}); {@code have} are already received.
+   * Hands out requests for wanted bodies inside the window, while the memory bound leaves room
+   * ({@code roomBytes}, less {@code perBlock} for each request in flight and each new one, see
+   * {@link BlockPipeline#downloadRoom}); without room, only for heights up to {@code gapHeight}.
+   * {@code have} are already received.
    */
-  void schedule(Predicate<Hash> have, long maxHeight) {
+  void schedule(Predicate<Hash> have, long roomBytes, long perBlock, long gapHeight) {
     if (wanted.isEmpty()) {
       return;
     }
     P2pBackend.Tip tip = net.backend.tip();
-    long limit = Math.min(tip.height() + net.cfg.blockWindow(), maxHeight);
+    long limit = tip.height() + net.cfg.blockWindow();
+    long room = roomBytes - inFlight() * perBlock;
     Map<Peer, List<Hash>> batches = new HashMap<>();
     long now = net.now();
     for (Want w : wanted) {
-      if (w.header.height() > limit) {
+      if (w.header.height() > limit || room <= 0 && w.header.height() > gapHeight) {
         break;
       }
       if (w.assigned != null || have.test(w.hash)) {
@@ -139,6 +151,7 @@ final class BlockDownload {
       w.requestedAt = now;
       best.blocksInFlight.add(w.hash);
       best.blocksRequested.add(w.hash);
+      room -= perBlock;
       if (w.header.prevHash().equals(tip.hash()) && wanted.size() <= 2) {
         best.send(new Message.GetCompact(w.hash));
       } else {

@@ -65,6 +65,11 @@ final class BlockPipeline {
   private long submittedBytes;
   /** Encoded bytes of the buffered and ready blocks. */
   private long heldBytes;
+  /**
+   * Encoded size of the blocks received lately (a moving average; 0 before the first), to count the
+   * requests in flight against the memory bound before their blocks arrive.
+   */
+  private long typicalBlockBytes;
 
   /**
    * {@code compact}: rebuilt from a compact block, which its sender may relay before validating it.
@@ -100,17 +105,21 @@ final class BlockPipeline {
   }
 
   /**
-   * The highest block the download may request now: unlimited while the received blocks held in
-   * memory (buffered, ready and handed over) stay under {@link P2pConfig#maxHeldBlockBytes}; past it, the highest buffered block (its missing ancestors may
-   * still be fetched), or nothing new when none is buffered (the held blocks are all importable).
+   * Room left under {@link P2pConfig#maxHeldBlockBytes} for the received blocks held in memory
+   * (buffered, ready and handed over) and the ones requested: what the download may still ask for,
+   * each request counted at the {@linkplain #typicalBlockBytes typical} size. Counting only the
+   * blocks received, a node syncing from several peers held their 16 requests each on top of the
+   * bound (48 blocks with 3 peers; with 1 MB blocks and 8 peers, 128 MB).
    */
-  long maxDownloadHeight() {
-    // Past the bound, downloads only fill the gaps below the highest buffered block (so the next
-    // block needed is always fetched) until imports free room: fast peers cannot make a syncing
-    // node hold the whole block window in its heap.
-    if (heldBytes + submittedBytes < net.cfg.maxHeldBlockBytes()) {
-      return Long.MAX_VALUE;
-    }
+  long downloadRoom() {
+    return net.cfg.maxHeldBlockBytes() - heldBytes - submittedBytes;
+  }
+
+  /**
+   * The highest buffered block, or -1: with no room left, downloads only fill the gaps below it (so
+   * the next block needed is always fetched) until imports free room.
+   */
+  long gapHeight() {
     long max = -1;
     for (Entry e : buffered.values()) {
       max = Math.max(max, e.block().header().height());
@@ -120,7 +129,7 @@ final class BlockPipeline {
 
   /** Requests the next bodies within the window and the memory bound. */
   void scheduleDownloads() {
-    download.schedule(this::has, maxDownloadHeight());
+    download.schedule(this::has, downloadRoom(), typicalBlockBytes, gapHeight());
   }
 
   /**
@@ -136,6 +145,7 @@ final class BlockPipeline {
       return;
     }
     Entry e = new Entry(b, hash, from, b.encodedLength(), compact, net.now());
+    typicalBlockBytes = typicalBlockBytes == 0 ? e.bytes() : (7 * typicalBlockBytes + e.bytes()) / 8;
     if (!parentReady(e.parent())) {
       if (!download.isWanted(e.parent()) && !buffered.containsKey(e.parent())) {
         Optional<Rejected> r = net.backend.acceptHeader(b.header());

@@ -14,11 +14,13 @@ import java.util.Objects;
  * @param listenPort port to bind; 0 picks a free one (TCP); for LOCAL the in-memory address number
  * @param tls encrypt and authenticate links (TLS 1.3); may be off only on the LOCAL transport
  * @param maxUploadRate per-peer upload cap in bytes per second, 0 = off
- * @param maxHeldBlockBytes most encoded bytes of received blocks a syncing node holds in memory
- *     before it only fills gaps (see {@code BlockPipeline#maxDownloadHeight}); default 2 MiB. Decoded,
- *     a block takes about 3.5 times its encoded size of heap: at the earlier 6 MiB a syncing node
- *     held about 42,000 transactions (21 MiB), and its peak RSS in W4 was 15 MiB higher, at no
- *     measurable gain in speed (about 16 blocks are checked at once, see {@code BlockPipeline})
+ * @param maxHeldBlockBytes most encoded bytes of blocks a syncing node holds in memory or has
+ *     requested (those counted at the typical size of the blocks received) before it only fills gaps
+ *     (see {@code BlockPipeline#downloadRoom}); default 3 MiB. Decoded, a block takes about 3.5
+ *     times its encoded size of heap: at the earlier 6 MiB, with the requests in flight not counted,
+ *     a syncing node held about 42,000 transactions (21 MiB), and its peak RSS in W4 was 13-15 MiB
+ *     higher, at no measurable gain in speed (about 16 blocks are checked at once, see
+ *     {@code BlockPipeline})
  * @param maxAddressBook most addresses the address book keeps (learnt ones; a full book makes room
  *     by dropping addresses that never worked, see {@code Discovery})
  */
@@ -131,7 +133,7 @@ public record P2pConfig(
     int maxWantedHeaders = 100_000;
     long maxUploadRate = 0;
     Duration tickInterval = Duration.ofMillis(100);
-    long maxHeldBlockBytes = 2L << 20;
+    long maxHeldBlockBytes = 3L << 20;
     int maxAddressBook = 10_000;
 
     public Builder transport(Transport v) { transport = v; return this; }
