@@ -301,9 +301,11 @@ final class Network {
   /**
    * Sends BYE and closes the link once it is written, or after {@link #BYE_GRACE_MS} whatever became
    * of it: a peer that does not read would otherwise keep the link, and what waits to be sent on it,
-   * open for ever.
+   * open for ever. What waits in the link's upload cap is dropped first, so the goodbye does not
+   * queue behind it.
    */
   static void sayByeAndClose(Channel ch, Reason reason, String detail) {
+    UploadCap.discardWaiting(ch);
     ch.writeAndFlush(new Message.Bye(reason, detail)).addListener(ChannelFutureListener.CLOSE);
     ch.eventLoop().schedule(() -> {
       ch.close();

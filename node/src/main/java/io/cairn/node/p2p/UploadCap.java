@@ -2,6 +2,7 @@ package io.cairn.node.p2p;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelPromise;
@@ -81,6 +82,23 @@ final class UploadCap extends ChannelDuplexHandler {
       ctx.flush();
     }
     scheduleDrain(ctx, now);
+  }
+
+  /**
+   * Drops what waits in {@code ch}'s cap, if it has one (its writes fail): the node is closing the
+   * link, and its goodbye should not wait behind seconds of bytes the peer will never use, nor the
+   * link stay open that long. Runs on the link's I/O thread, before anything written after this call.
+   */
+  static void discardWaiting(Channel ch) {
+    UploadCap cap = ch.pipeline().get(UploadCap.class);
+    if (cap == null) {
+      return;
+    }
+    if (ch.eventLoop().inEventLoop()) {
+      cap.failWaiting();
+    } else {
+      ch.eventLoop().execute(cap::failWaiting);
+    }
   }
 
   @Override

@@ -127,6 +127,31 @@ class UploadCapIT {
         "all bytes in " + (lastByteAt.get() - startedAt[0]) / 1e6 + " ms, faster than the cap allows");
   }
 
+  /** A link being closed drops what waits in its cap, so its goodbye goes out at once. */
+  @Test
+  void discardingTheWaitingWritesLetsTheNextOneGoAtOnce() throws Exception {
+    start(20_000); // each 20,000-byte message takes 1 s
+    Channel link = accepted.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    List<ChannelFuture> writes = link.eventLoop().submit(() -> {
+      List<ChannelFuture> w = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        w.add(link.writeAndFlush(filled(i)));
+      }
+      return w;
+    }).get();
+    await().atMost(Duration.ofSeconds(10)).until(() -> received.get() == MESSAGE); // the first, from the idle link's burst
+    UploadCap.discardWaiting(link);
+    await().atMost(Duration.ofSeconds(5)).until(() -> writes.get(1).isDone() && writes.get(2).isDone());
+    assertInstanceOf(ClosedChannelException.class, writes.get(1).cause());
+    assertInstanceOf(ClosedChannelException.class, writes.get(2).cause());
+    // The goodbye waits only for the bytes already sent (0.9 s here), not behind the 40,000 dropped.
+    ChannelFuture bye = link.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {1}));
+    await().atMost(Duration.ofSeconds(10)).until(bye::isDone);
+    assertTrue(bye.isSuccess());
+    await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == MESSAGE + 1);
+    assertTrue(inOrder.get());
+  }
+
   @Test
   void writesStillWaitingWhenTheLinkClosesFailAndAreReleased() throws Exception {
     start(1_000);
