@@ -130,6 +130,13 @@ final class Drive {
     return n.rpc().object("mempool_info").get("size").getAsLong();
   }
 
+  /**
+   * How often a workload asks nodes whether they are done when the node itself records when that
+   * happened (W2's {@code changedMs}, W4's {@code tipSinceMs}): each poll is a whole HTTP request
+   * that takes CPU from the nodes being measured, and the end time does not depend on it.
+   */
+  static final long POLL_MS = 100;
+
   /** When the node's mempool last changed ({@code mempool_info}'s {@code changedMs}, this machine's clock). */
   static long mempoolChangedMs(BenchNode n) {
     return n.rpc().object("mempool_info").get("changedMs").getAsLong();

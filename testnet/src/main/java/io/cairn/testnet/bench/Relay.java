@@ -69,9 +69,9 @@ final class Relay {
       long t0Ms = System.currentTimeMillis();
       CompletableFuture<Drive.Submitted> sub = CompletableFuture.supplyAsync(() -> Drive.submit(a, bodies));
       // The end is each node's own record of its mempool's last change (nothing else changes it
-      // here), so the harness asks only every Sync.POLL_MS: polling every 20 ms cost the three nodes
+      // here), so the harness asks only every Drive.POLL_MS: polling every 20 ms cost the three nodes
       // CPU they need for the relay.
-      Drive.watch(all, x -> Drive.mempoolSize(x) >= n, Sync.POLL_MS, WAIT, "to hold all " + n + " transfers");
+      Drive.watch(all, x -> Drive.mempoolSize(x) >= n, Drive.POLL_MS, WAIT, "to hold all " + n + " transfers");
       long cpu1 = cpuNanos(all);
       requireAll(sub.join(), "W2");
       long end = 0;

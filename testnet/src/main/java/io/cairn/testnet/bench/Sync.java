@@ -28,8 +28,6 @@ final class Sync {
   static final String CAPPED_3 = "w4.capped.seconds.3";
   static final String SPEEDUP = "w4.capped.speedup";
   static final String RSS = "w4.rss";
-  /** How often the harness asks a syncing node for its height (the end time comes from the node). */
-  static final long POLL_MS = 100;
   static final String BYTES_PER_TX = "w4.bytesPerTx";
   static final Duration WAIT = Duration.ofMinutes(10);
 
@@ -120,7 +118,7 @@ final class Sync {
    * Gives the fresh node {@code f} the first {@code peers} servers with {@code net_addPeer} and waits
    * until it holds the whole chain; seconds from the first {@code net_addPeer} until its tip last
    * changed. The end is the node's own record of that moment (chain_info's {@code tipSinceMs}, this
-   * machine's clock), so the harness asks only every {@link #POLL_MS}: polling every 20 ms to time
+   * machine's clock), so the harness asks only every {@link Drive#POLL_MS}: polling every 20 ms to time
    * the end cost the measured node about 3% of its CPU (a whole HTTP request each time, served by
    * code the JIT rarely compiles).
    */
@@ -131,7 +129,7 @@ final class Sync {
       p.addProperty("address", servers.get(i).p2pAddress());
       f.rpc().call("net_addPeer", p);
     }
-    Drive.watch(List.of(f), x -> Drive.chainInfo(x).get("height").getAsLong() >= height, POLL_MS, WAIT,
+    Drive.watch(List.of(f), x -> Drive.chainInfo(x).get("height").getAsLong() >= height, Drive.POLL_MS, WAIT,
         "to sync to height " + height);
     JsonObject tip = Drive.chainInfo(f);
     if (tip.get("height").getAsLong() != height) {

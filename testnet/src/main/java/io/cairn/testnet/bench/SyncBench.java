@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public final class SyncBench {
     int perBlock = Integer.parseInt(args[2]);
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     long cap = args.length > 4 ? Long.parseLong(args[4]) : 0;
-    int[] peerCounts = java.util.Arrays.stream((args.length > 5 ? args[5] : "1,3").split(","))
+    int[] peerCounts = Arrays.stream((args.length > 5 ? args[5] : "1,3").split(","))
         .mapToInt(Integer::parseInt).toArray();
     BenchNet.checkPorts(basePort);
     Path work = Files.createTempDirectory("cairn-syncbench-");
