@@ -12,10 +12,12 @@ package io.cairn.common.crypto;
  *   <li>A and R decode to points on the curve, and A is not one of the eight small-order points
  *       (Bouncy Castle rejects their y coordinates);
  *   <li>S, the signature's second half read little-endian, is below the group order L;
- *   <li>[S]B = R + [k]A with k = SHA-512(R || A || M) mod L. Bouncy Castle 1.78 checks a form of
- *       it multiplied by a short scalar derived from k: exactly the cofactorless equation when A
- *       and R have no small-order component (every honestly made signature); for a crafted
- *       small-order component the result depends on k, identically on every node.
+ *   <li>[8]([S]B - R - [k]A) = 0 with k = SHA-512(R || A || M) mod L: the cofactored equation.
+ *       Bouncy Castle 1.78 checks it as the equation times a short scalar derived from k, then
+ *       times 8; for every honestly made signature it is the same as [S]B = R + [k]A, and a crafted
+ *       small-order component in A or R does not change the answer ({@code Ed25519BatchTest}
+ *       builds such signatures). Being cofactored is what lets {@link Ed25519Batch} check many
+ *       signatures at once with the same answers.
  * </ol>
  *
  * Anything else returns false; verification never throws. Signing is deterministic.

@@ -1,6 +1,7 @@
 package io.cairn.node.mempool.verify;
 
 import io.cairn.common.crypto.Ed25519;
+import io.cairn.common.crypto.Ed25519Batch;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Transaction;
 import io.cairn.node.consensus.SignatureCheck;
@@ -84,18 +85,45 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
     byte[] key = Ed25519.publicKey(seed);
     byte[] message = "cairn/verify/warm-up".getBytes(StandardCharsets.US_ASCII);
     byte[] signature = Ed25519.sign(seed, key, message);
+    int batch = MIN_CHUNK;
+    byte[][] keys = new byte[batch][];
+    byte[][] messages = new byte[batch][];
+    byte[][] signatures = new byte[batch][];
+    java.util.Arrays.fill(keys, key);
+    java.util.Arrays.fill(messages, message);
+    java.util.Arrays.fill(signatures, signature);
     List<CompletableFuture<Void>> parts = new ArrayList<>(threads);
     for (int t = 0; t < threads; t++) {
       int n = verifications / threads + (t < verifications % threads ? 1 : 0);
       parts.add(CompletableFuture.runAsync(() -> {
-        for (int i = 0; i < n; i++) {
-          if (!Ed25519.verify(key, message, signature)) {
+        // Mostly batches (the pool's path), some single checks (a batch's fallback, a cache miss).
+        boolean[] ok = new boolean[batch];
+        for (int done = 0; done < n; ) {
+          boolean good;
+          if (done % (4 * batch) < batch) {
+            good = Ed25519.verify(key, message, signature);
+            done++;
+          } else {
+            Ed25519Batch.verify(keys, messages, signatures, ok);
+            good = allTrue(ok);
+            done += batch;
+          }
+          if (!good) {
             throw new IllegalStateException("Ed25519 rejected its own warm-up signature");
           }
         }
       }, pool));
     }
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+  }
+
+  private static boolean allTrue(boolean[] ok) {
+    for (boolean b : ok) {
+      if (!b) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ThreadFactory daemonThreads() {
@@ -182,19 +210,61 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
     if (list.isEmpty()) {
       return CompletableFuture.completedFuture(ok);
     }
-    int chunks = Math.min(list.size(), threads * 4);
+    int chunks = chunks(list.size(), threads);
     int per = (list.size() + chunks - 1) / chunks;
     List<CompletableFuture<Void>> parts = new ArrayList<>(chunks);
     for (int lo = 0; lo < list.size(); lo += per) {
       int from = lo;
       int to = Math.min(list.size(), lo + per);
-      parts.add(CompletableFuture.runAsync(() -> {
-        for (int i = from; i < to; i++) {
-          ok[i] = check(list.get(i));
-        }
-      }, pool));
+      parts.add(CompletableFuture.runAsync(() -> checkRange(list, from, to, ok), pool));
     }
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> ok);
+  }
+
+  /**
+   * How many batch verifications {@code size} transactions are split into: one per worker when
+   * each gets at least 8 (so a lone batch from a peer still uses every core), more of at least
+   * {@link #MIN_CHUNK} each up to four per worker (so a slow one does not leave a core idle at the
+   * end). A batch shares its doublings, so a larger one costs less per signature.
+   */
+  static int chunks(int size, int threads) {
+    int wide = Math.min(threads, size / 8);
+    int deep = Math.min(threads * 4, size / MIN_CHUNK);
+    return Math.max(1, Math.max(wide, deep));
+  }
+
+  static final int MIN_CHUNK = 24;
+
+  /** Verifies {@code list[from, to)} into {@code ok}: cached txids at once, the rest as one batch. */
+  private void checkRange(List<Transaction> list, int from, int to, boolean[] ok) {
+    int n = 0;
+    int[] at = new int[to - from];
+    for (int i = from; i < to; i++) {
+      if (cache.contains(list.get(i).txid())) {
+        cacheHits.incrementAndGet();
+        ok[i] = true;
+      } else {
+        at[n++] = i;
+      }
+    }
+    byte[][] keys = new byte[n][];
+    byte[][] messages = new byte[n][];
+    byte[][] signatures = new byte[n][];
+    for (int j = 0; j < n; j++) {
+      Transaction tx = list.get(at[j]);
+      keys[j] = tx.from().toArray();
+      messages[j] = tx.signingMessage(genesis);
+      signatures[j] = tx.signature().toArray();
+    }
+    boolean[] valid = new boolean[n];
+    Ed25519Batch.verify(keys, messages, signatures, valid);
+    verified.addAndGet(n);
+    for (int j = 0; j < n; j++) {
+      if (valid[j]) {
+        cache.add(list.get(at[j]).txid());
+        ok[at[j]] = true;
+      }
+    }
   }
 
   private boolean check(Transaction tx) {

@@ -54,6 +54,42 @@ class TxVerifierTest {
     }
   }
 
+  /** Batches of many: every answer is still the transaction's own, forged ones among good ones. */
+  @Test
+  void batchVerifiedChunksGiveEachTransactionItsOwnAnswer() {
+    try (TxVerifier v = new TxVerifier(GENESIS, 2, 1_000)) {
+      List<Transaction> txs = new ArrayList<>();
+      boolean[] expected = new boolean[150];
+      for (int i = 0; i < expected.length; i++) {
+        Transaction t = signed(i % 7, i);
+        expected[i] = i != 3 && i != 77 && i != 149;
+        txs.add(expected[i] ? t : forged(t));
+      }
+      assertArrayEquals(expected, v.verifyAll(txs));
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], v.isVerified(txs.get(i).txid()), "cached: " + i);
+      }
+      List<Transaction> good = txs.stream().filter(t -> v.isVerified(t.txid())).toList();
+      try (TxVerifier fresh = new TxVerifier(GENESIS, 2, 1_000)) {
+        boolean[] all = fresh.verifyAll(good);
+        for (boolean b : all) {
+          assertTrue(b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchesAreSplitSoEveryWorkerGetsSomeAndLargeOnesShareTheirDoublings() {
+    assertEquals(1, TxVerifier.chunks(1, 2));
+    assertEquals(1, TxVerifier.chunks(15, 2));
+    assertEquals(2, TxVerifier.chunks(16, 2), "8 each: both cores");
+    assertEquals(2, TxVerifier.chunks(30, 2));
+    assertEquals(4, TxVerifier.chunks(100, 2), "at least 24 each");
+    assertEquals(8, TxVerifier.chunks(500, 2), "at most four per worker");
+    assertEquals(4, TxVerifier.chunks(500, 1), "one worker: four chunks");
+  }
+
   /**
    * A block's connect checks its transactions through verifyAll after the pool verified them ahead;
    * those cached answers must not wait in the pool's queue behind the checks of later blocks (a

@@ -1,0 +1,137 @@
+package io.cairn.common.crypto;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+
+/**
+ * Verifies many Ed25519 signatures at once, with the same answers as {@link Ed25519#verify} for
+ * each, in about half its time per signature.
+ *
+ * <p>Why the answers are the same. Bouncy Castle 1.78's single verification (the rules in {@link
+ * Ed25519}) checks the <em>cofactored</em> equation [8]([S]B - R - [k]A) = 0 after these checks:
+ * A and R canonical and on the curve, A not of small order, S below L. (It multiplies by 8 at the
+ * end of its multiplication: see {@code EdwardsPointsTest}, which builds signatures with
+ * small-order parts and checks that both verifiers agree on them.) This class makes the same
+ * checks for each signature, then checks the random linear combination of the equations:
+ *
+ * <pre>  [8]( [sum z_i S_i] B - sum [z_i] R_i - sum [z_i k_i] A_i ) = 0</pre>
+ *
+ * with fresh secret 128-bit weights z_i. When every signature satisfies its equation, so does the
+ * combination; when one does not, the combination holds with probability at most 2^-125 (each
+ * [8](...) lies in the group of prime order L, where a non-zero term cancels only for one z_i in
+ * L). A signature that fails a check, and every signature of a combination that does not hold, is
+ * then verified alone by {@link Ed25519#verify}: so a rejection is always Bouncy Castle's, and an
+ * acceptance differs from it only with that probability.
+ *
+ * <p>Why it is faster: the doublings of one multi-scalar multiplication are shared by the whole
+ * batch, and A's and R's multiples come from small per-point tables (Straus). Thread-safe.
+ */
+public final class Ed25519Batch {
+  /** Below this many signatures, {@link Ed25519#verify} one by one is as fast. */
+  static final int MIN_BATCH = 2;
+
+  private static final BigInteger L = BigInteger.ONE.shiftLeft(252)
+      .add(new BigInteger("27742317777372353535851937790883648493"));
+
+  private static final ThreadLocal<SecureRandom> WEIGHTS = ThreadLocal.withInitial(SecureRandom::new);
+
+  private Ed25519Batch() {}
+
+  /**
+   * Sets {@code ok[i]} to whether {@code signatures[i]} is {@code publicKeys[i]}'s signature of
+   * {@code messages[i]}, as {@link Ed25519#verify} would; never throws for bad keys or signatures.
+   */
+  public static void verify(byte[][] publicKeys, byte[][] messages, byte[][] signatures, boolean[] ok) {
+    int n = ok.length;
+    if (publicKeys.length != n || messages.length != n || signatures.length != n) {
+      throw new IllegalArgumentException("keys, messages, signatures and results differ in length");
+    }
+    boolean[] accepted = n >= MIN_BATCH ? combined(publicKeys, messages, signatures) : new boolean[n];
+    for (int i = 0; i < n; i++) {
+      // What the combination did not accept is checked alone, so every rejection is Bouncy Castle's.
+      ok[i] = accepted[i] || Ed25519.verify(publicKeys[i], messages[i], signatures[i]);
+    }
+  }
+
+  /**
+   * The signatures accepted by one random combination: none when it does not hold, else all that
+   * passed the per-signature checks (the others are false here and left to the single check).
+   */
+  static boolean[] combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures) {
+    int n = publicKeys.length;
+    boolean[] accepted = new boolean[n];
+    int[] members = new int[n];
+    int count = 0;
+    byte[][] digits = new byte[2 * n + 1][];
+    int[][][][] tables = new int[2 * n + 1][][][];
+    BigInteger sumS = BigInteger.ZERO;
+    byte[] weights = new byte[16 * n];
+    WEIGHTS.get().nextBytes(weights);
+    SHA512Digest sha = new SHA512Digest();
+    byte[] h = new byte[64];
+    for (int i = 0; i < n; i++) {
+      byte[] pk = publicKeys[i];
+      byte[] sig = signatures[i];
+      byte[] msg = messages[i];
+      if (pk == null || sig == null || msg == null
+          || pk.length != Ed25519.PUBLIC_KEY_LENGTH || sig.length != Ed25519.SIGNATURE_LENGTH
+          || !Ed25519.isCanonicalPoint(pk, 0) || !Ed25519.isCanonicalPoint(sig, 0)
+          || !Ed25519.scalarBelowOrder(sig, 32)) {
+        continue;
+      }
+      int[][] a = EdwardsPoints.decode(pk, 0, true);
+      if (a == null || EdwardsPoints.timesEightIsNeutral(a)) {
+        continue;
+      }
+      int[][] r = EdwardsPoints.decode(sig, 0, true);
+      if (r == null) {
+        continue;
+      }
+      sha.update(sig, 0, 32);
+      sha.update(pk, 0, 32);
+      sha.update(msg, 0, msg.length);
+      sha.doFinal(h, 0);
+      BigInteger k = littleEndian(h, 0, 64).mod(L);
+      byte[] zb = new byte[32];
+      System.arraycopy(weights, 16 * i, zb, 0, 16);
+      zb[15] |= 0x40; // never zero
+      BigInteger z = littleEndian(zb, 0, 16);
+      sumS = sumS.add(z.multiply(littleEndian(sig, 32, 32)));
+      digits[2 * count] = EdwardsPoints.slide(toLittleEndian32(z.multiply(k).mod(L)));
+      tables[2 * count] = EdwardsPoints.oddMultiples(a);
+      digits[2 * count + 1] = EdwardsPoints.slide(zb);
+      tables[2 * count + 1] = EdwardsPoints.oddMultiples(r);
+      members[count++] = i;
+    }
+    if (count == 0) {
+      return accepted;
+    }
+    digits[2 * count] = EdwardsPoints.slide(toLittleEndian32(sumS.mod(L)));
+    tables[2 * count] = EdwardsPoints.BASE_TABLE;
+    if (EdwardsPoints.timesEightIsNeutral(EdwardsPoints.multiScalar(digits, tables, 2 * count + 1))) {
+      for (int m = 0; m < count; m++) {
+        accepted[members[m]] = true;
+      }
+    }
+    return accepted;
+  }
+
+  private static BigInteger littleEndian(byte[] b, int off, int len) {
+    byte[] be = new byte[len + 1];
+    for (int i = 0; i < len; i++) {
+      be[len - i] = b[off + i];
+    }
+    return new BigInteger(be);
+  }
+
+  /** {@code v} (0 <= v < 2^256) as 32 bytes, little-endian. */
+  private static byte[] toLittleEndian32(BigInteger v) {
+    byte[] be = v.toByteArray();
+    byte[] out = new byte[32];
+    for (int i = 0; i < 32 && i < be.length; i++) {
+      out[i] = be[be.length - 1 - i];
+    }
+    return out;
+  }
+}

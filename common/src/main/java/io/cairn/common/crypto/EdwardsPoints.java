@@ -1,0 +1,283 @@
+package io.cairn.common.crypto;
+
+import org.bouncycastle.math.ec.rfc7748.X25519Field;
+
+/**
+ * Point arithmetic on the Ed25519 curve -x^2 + y^2 = 1 + d x^2 y^2 over GF(2^255 - 19), on top of
+ * Bouncy Castle's field arithmetic ({@link X25519Field}), for {@link Ed25519Batch}: decoding,
+ * addition and doubling in extended coordinates (Hisil-Wong-Carter-Dawson 2008, a = -1), and one
+ * multi-scalar multiplication (Straus: all points share the doublings). Variable time: it only ever
+ * sees public data (keys, signatures, messages, and the verifier's own random weights).
+ *
+ * <p>A point is an {@code int[][4]} of field elements X, Y, Z, T with x = X/Z, y = Y/Z, xy = T/Z. A
+ * "cached" point, the form added from a table, is (Y+X, Y-X, 2Z, 2dT).
+ */
+final class EdwardsPoints {
+  private static final int X = 0, Y = 1, Z = 2, T = 3;
+
+  /** d = -121665/121666 and 2d. */
+  private static final int[] D = fe(0);
+  private static final int[] D2 = fe(0);
+  /** The base point B (y = 4/5, x even), cached, with its table of odd multiples. */
+  static final int[][][] BASE_TABLE;
+
+  static {
+    int[] t = fe(121666);
+    X25519Field.inv(t, t);
+    X25519Field.mul(t, 121665, D);
+    X25519Field.negate(D, D);
+    X25519Field.normalize(D);
+    X25519Field.add(D, D, D2);
+    X25519Field.normalize(D2);
+    int[] y = fe(5);
+    X25519Field.inv(y, y);
+    X25519Field.mul(y, 4, y);
+    X25519Field.normalize(y);
+    byte[] enc = new byte[32];
+    X25519Field.encode(y, enc, 0);
+    int[][] b = decode(enc, 0, false);
+    if (b == null) {
+      throw new IllegalStateException("the base point did not decode");
+    }
+    BASE_TABLE = oddMultiples(b);
+  }
+
+  private EdwardsPoints() {}
+
+  static int[] fe(int small) {
+    int[] f = X25519Field.create();
+    f[0] = small;
+    return f;
+  }
+
+  static int[][] identity() {
+    return new int[][] {fe(0), fe(1), fe(1), fe(0)};
+  }
+
+  /**
+   * Decodes a 32-byte point encoding (y little-endian, bit 255 the sign of x), or null when no
+   * point has it: x^2 = (y^2 - 1) / (d y^2 + 1) has no root, or x = 0 with the sign bit set. The
+   * caller has checked that y is below p. With {@code negate} the point's negative is returned.
+   */
+  static int[][] decode(byte[] b, int off, boolean negate) {
+    int sign = (b[off + 31] >>> 7) & 1;
+    byte[] yb = new byte[32];
+    System.arraycopy(b, off, yb, 0, 32);
+    yb[31] &= 0x7f;
+    int[] y = X25519Field.create();
+    X25519Field.decode(yb, 0, y);
+    int[] u = X25519Field.create();
+    int[] v = X25519Field.create();
+    X25519Field.sqr(y, u);
+    X25519Field.mul(D, u, v);
+    X25519Field.subOne(u);
+    X25519Field.addOne(v);
+    int[] x = X25519Field.create();
+    if (!X25519Field.sqrtRatioVar(u, v, x)) {
+      return null;
+    }
+    X25519Field.normalize(x);
+    if (sign == 1 && X25519Field.isZeroVar(x)) {
+      return null;
+    }
+    if (((x[0] & 1) != sign) != negate) {
+      X25519Field.negate(x, x);
+      X25519Field.normalize(x);
+    }
+    int[] t = X25519Field.create();
+    X25519Field.mul(x, y, t);
+    return new int[][] {x, y, fe(1), t};
+  }
+
+  /** The 32-byte encoding of {@code p} (used by tests to build crafted signatures). */
+  static byte[] encode(int[][] p) {
+    int[] zInv = X25519Field.create();
+    X25519Field.inv(p[Z], zInv);
+    int[] x = X25519Field.create();
+    int[] y = X25519Field.create();
+    X25519Field.mul(p[X], zInv, x);
+    X25519Field.mul(p[Y], zInv, y);
+    X25519Field.normalize(x);
+    X25519Field.normalize(y);
+    byte[] out = new byte[32];
+    X25519Field.encode(y, out, 0);
+    out[31] |= (byte) ((x[0] & 1) << 7);
+    return out;
+  }
+
+  /** (Y+X, Y-X, 2Z, 2dT) of an extended point. */
+  static int[][] cached(int[][] p) {
+    int[][] c = {X25519Field.create(), X25519Field.create(), X25519Field.create(), X25519Field.create()};
+    X25519Field.add(p[Y], p[X], c[0]);
+    X25519Field.sub(p[Y], p[X], c[1]);
+    X25519Field.add(p[Z], p[Z], c[2]);
+    X25519Field.mul(p[T], D2, c[3]);
+    return c;
+  }
+
+  /** r = p + q (subtract: p - q), q cached; r may be p. */
+  static void add(int[][] p, int[][] q, boolean subtract, int[][] r, int[][] tmp) {
+    int[] a = tmp[0], b = tmp[1], c = tmp[2], d = tmp[3];
+    X25519Field.sub(p[Y], p[X], a);
+    X25519Field.add(p[Y], p[X], b);
+    X25519Field.mul(a, subtract ? q[0] : q[1], a);
+    X25519Field.mul(b, subtract ? q[1] : q[0], b);
+    X25519Field.mul(p[T], q[3], c);
+    X25519Field.mul(p[Z], q[2], d);
+    // e = b - a, h = b + a; f = d - c, g = d + c (c negated when subtracting).
+    int[] e = tmp[4], h = tmp[5], f = tmp[6], g = tmp[7];
+    X25519Field.sub(b, a, e);
+    X25519Field.add(b, a, h);
+    if (subtract) {
+      X25519Field.add(d, c, f);
+      X25519Field.sub(d, c, g);
+    } else {
+      X25519Field.sub(d, c, f);
+      X25519Field.add(d, c, g);
+    }
+    X25519Field.mul(e, f, r[X]);
+    X25519Field.mul(g, h, r[Y]);
+    X25519Field.mul(e, h, r[T]);
+    X25519Field.mul(f, g, r[Z]);
+  }
+
+  /** r = 2p; r may be p. */
+  static void dbl(int[][] p, int[][] r, int[][] tmp) {
+    int[] a = tmp[0], b = tmp[1], c = tmp[2], s = tmp[3];
+    X25519Field.sqr(p[X], a);
+    X25519Field.sqr(p[Y], b);
+    X25519Field.sqr(p[Z], c);
+    X25519Field.add(c, c, c);
+    X25519Field.add(p[X], p[Y], s);
+    X25519Field.sqr(s, s);
+    // With a = -1: h = A + B, e = h - (X+Y)^2, g = A - B, f = C + g; (X3, Y3, T3, Z3) = (ef, gh, eh, fg)
+    // (every coordinate the negative of the textbook one's factors, pairwise, so the products agree).
+    int[] e = tmp[4], h = tmp[5], f = tmp[6], g = tmp[7];
+    X25519Field.add(a, b, h);
+    X25519Field.sub(h, s, e);
+    X25519Field.carry(e);
+    X25519Field.sub(a, b, g);
+    X25519Field.add(c, g, f);
+    X25519Field.carry(f);
+    X25519Field.mul(e, f, r[X]);
+    X25519Field.mul(g, h, r[Y]);
+    X25519Field.mul(e, h, r[T]);
+    X25519Field.mul(f, g, r[Z]);
+  }
+
+  static int[][] temps() {
+    int[][] tmp = new int[8][];
+    for (int i = 0; i < tmp.length; i++) {
+      tmp[i] = X25519Field.create();
+    }
+    return tmp;
+  }
+
+  static int[][] copy(int[][] p) {
+    return new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
+  }
+
+  /** P, 3P, 5P, ..., 15P, cached: the table for {@link #slide} digits. */
+  static int[][][] oddMultiples(int[][] p) {
+    int[][] tmp = temps();
+    int[][] twice = identity();
+    dbl(p, twice, tmp);
+    int[][] twiceCached = cached(twice);
+    int[][][] table = new int[8][][];
+    int[][] acc = copy(p);
+    table[0] = cached(acc);
+    for (int i = 1; i < 8; i++) {
+      add(acc, twiceCached, false, acc, tmp);
+      table[i] = cached(acc);
+    }
+    return table;
+  }
+
+  /**
+   * The sliding-window signed digits of a little-endian scalar below 2^253: 256 digits, each 0 or
+   * odd in -15..15, with sum digit[i] * 2^i equal to the scalar.
+   */
+  static byte[] slide(byte[] scalar) {
+    byte[] r = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      r[i] = (byte) ((scalar[i >> 3] >>> (i & 7)) & 1);
+    }
+    for (int i = 0; i < 256; i++) {
+      if (r[i] == 0) {
+        continue;
+      }
+      for (int b = 1; b <= 6 && i + b < 256; b++) {
+        if (r[i + b] == 0) {
+          continue;
+        }
+        int shifted = r[i + b] << b;
+        if (r[i] + shifted <= 15) {
+          r[i] += (byte) shifted;
+          r[i + b] = 0;
+        } else if (r[i] - shifted >= -15) {
+          r[i] -= (byte) shifted;
+          for (int k = i + b; k < 256; k++) {
+            if (r[k] == 0) {
+              r[k] = 1;
+              break;
+            }
+            r[k] = 0;
+          }
+        } else {
+          break;
+        }
+      }
+    }
+    return r;
+  }
+
+  /** sum of digits[j] applied to tables[j] (each from {@link #slide} and {@link #oddMultiples}). */
+  static int[][] multiScalar(byte[][] digits, int[][][][] tables, int count) {
+    int top = -1;
+    for (int j = 0; j < count; j++) {
+      for (int i = 255; i > top; i--) {
+        if (digits[j][i] != 0) {
+          top = i;
+          break;
+        }
+      }
+    }
+    int[][] acc = identity();
+    int[][] tmp = temps();
+    for (int i = top; i >= 0; i--) {
+      dbl(acc, acc, tmp);
+      for (int j = 0; j < count; j++) {
+        int dgt = digits[j][i];
+        if (dgt > 0) {
+          add(acc, tables[j][dgt >> 1], false, acc, tmp);
+        } else if (dgt < 0) {
+          add(acc, tables[j][(-dgt) >> 1], true, acc, tmp);
+        }
+      }
+    }
+    return acc;
+  }
+
+  /** True when [8]p is the neutral element, i.e. p is of small order. */
+  static boolean timesEightIsNeutral(int[][] p) {
+    int[][] q = copy(p);
+    int[][] tmp = temps();
+    dbl(q, q, tmp);
+    dbl(q, q, tmp);
+    dbl(q, q, tmp);
+    return isNeutral(q);
+  }
+
+  /** True when p is (0, 1). */
+  static boolean isNeutral(int[][] p) {
+    int[] x = p[X].clone();
+    X25519Field.normalize(x);
+    if (!X25519Field.isZeroVar(x)) {
+      return false;
+    }
+    int[] diff = X25519Field.create();
+    X25519Field.sub(p[Y], p[Z], diff);
+    X25519Field.normalize(diff);
+    return X25519Field.isZeroVar(diff);
+  }
+}
