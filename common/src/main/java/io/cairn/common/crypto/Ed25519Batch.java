@@ -98,16 +98,16 @@ public final class Ed25519Batch {
       zb[15] |= 0x40; // never zero
       BigInteger z = littleEndian(zb, 0, 16);
       sumS = sumS.add(z.multiply(littleEndian(sig, 32, 32)));
-      digits[2 * count] = EdwardsPoints.slide(toLittleEndian32(z.multiply(k).mod(L)));
+      digits[2 * count] = EdwardsPoints.wnaf(toLittleEndian32(z.multiply(k).mod(L)));
       tables[2 * count] = EdwardsPoints.oddMultiples(a);
-      digits[2 * count + 1] = EdwardsPoints.slide(zb);
+      digits[2 * count + 1] = EdwardsPoints.wnaf(zb);
       tables[2 * count + 1] = EdwardsPoints.oddMultiples(r);
       members[count++] = i;
     }
     if (count == 0) {
       return accepted;
     }
-    digits[2 * count] = EdwardsPoints.slide(toLittleEndian32(sumS.mod(L)));
+    digits[2 * count] = EdwardsPoints.wnaf(toLittleEndian32(sumS.mod(L)));
     tables[2 * count] = EdwardsPoints.BASE_TABLE;
     if (EdwardsPoints.timesEightIsNeutral(EdwardsPoints.multiScalar(digits, tables, 2 * count + 1))) {
       for (int m = 0; m < count; m++) {

@@ -177,7 +177,7 @@ final class EdwardsPoints {
     return new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
   }
 
-  /** P, 3P, 5P, ..., 15P, cached: the table for {@link #slide} digits. */
+  /** P, 3P, 5P, ..., 15P, cached: the table for {@link #wnaf} digits. */
   static int[][][] oddMultiples(int[][] p) {
     int[][] tmp = temps();
     int[][] twice = identity();
@@ -194,44 +194,36 @@ final class EdwardsPoints {
   }
 
   /**
-   * The sliding-window signed digits of a little-endian scalar below 2^253: 256 digits, each 0 or
-   * odd in -15..15, with sum digit[i] * 2^i equal to the scalar.
+   * The width-5 signed digits (wNAF) of a little-endian scalar below 2^253: 256 digits, each 0 or
+   * odd in -15..15, any two non-zero ones at least 5 apart, with sum digit[i] * 2^i equal to the
+   * scalar (a digit of 16 or more is taken as digit - 32, with a carry into the next window).
    */
-  static byte[] slide(byte[] scalar) {
-    byte[] r = new byte[256];
-    for (int i = 0; i < 256; i++) {
-      r[i] = (byte) ((scalar[i >> 3] >>> (i & 7)) & 1);
+  static byte[] wnaf(byte[] scalar) {
+    int[] words = new int[9];
+    for (int i = 0; i < 32; i++) {
+      words[i >>> 2] |= (scalar[i] & 0xff) << (8 * (i & 3));
     }
-    for (int i = 0; i < 256; i++) {
-      if (r[i] == 0) {
+    byte[] r = new byte[256];
+    int carry = 0;
+    for (int i = 0; i < 256; ) {
+      int shift = i & 31;
+      int window = words[i >>> 5] >>> shift;
+      if (shift > 27) {
+        window |= words[(i >>> 5) + 1] << (32 - shift);
+      }
+      if (((window ^ carry) & 1) == 0) {
+        i++; // this bit plus the carry is even: digit 0, the carry moves on
         continue;
       }
-      for (int b = 1; b <= 6 && i + b < 256; b++) {
-        if (r[i + b] == 0) {
-          continue;
-        }
-        int shifted = r[i + b] << b;
-        if (r[i] + shifted <= 15) {
-          r[i] += (byte) shifted;
-          r[i + b] = 0;
-        } else if (r[i] - shifted >= -15) {
-          r[i] -= (byte) shifted;
-          for (int k = i + b; k < 256; k++) {
-            if (r[k] == 0) {
-              r[k] = 1;
-              break;
-            }
-            r[k] = 0;
-          }
-        } else {
-          break;
-        }
-      }
+      int digit = (window & 31) + carry;
+      carry = digit >>> 4;
+      r[i] = (byte) (digit - (carry << 5));
+      i += 5;
     }
     return r;
   }
 
-  /** sum of digits[j] applied to tables[j] (each from {@link #slide} and {@link #oddMultiples}). */
+  /** sum of digits[j] applied to tables[j] (each from {@link #wnaf} and {@link #oddMultiples}). */
   static int[][] multiScalar(byte[][] digits, int[][][][] tables, int count) {
     int top = -1;
     for (int j = 0; j < count; j++) {

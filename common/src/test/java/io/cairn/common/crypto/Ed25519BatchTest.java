@@ -145,13 +145,13 @@ class Ed25519BatchTest {
   }
 
   private static int[][] times(BigInteger scalar, int[][] point) {
-    byte[][] digits = {EdwardsPoints.slide(le32(scalar))};
+    byte[][] digits = {EdwardsPoints.wnaf(le32(scalar))};
     int[][][][] tables = {EdwardsPoints.oddMultiples(point)};
     return EdwardsPoints.multiScalar(digits, tables, 1);
   }
 
   private static int[][] baseTimes(BigInteger scalar) {
-    byte[][] digits = {EdwardsPoints.slide(le32(scalar))};
+    byte[][] digits = {EdwardsPoints.wnaf(le32(scalar))};
     return EdwardsPoints.multiScalar(digits, new int[][][][] {EdwardsPoints.BASE_TABLE}, 1);
   }
 
@@ -297,6 +297,28 @@ class Ed25519BatchTest {
     }
     assertTrue(EdwardsPoints.timesEightIsNeutral(times(L, EdwardsPoints.decode(Ed25519.publicKey(bytes(32)), 0, false))));
     assertEquals(8, orderOf(orderEight()));
+  }
+
+  @Test
+  void wnafDigitsAreOddSpacedAndAddUpToTheScalar() {
+    for (int round = 0; round < 2_000; round++) {
+      BigInteger scalar = round == 0 ? L.subtract(BigInteger.ONE)
+          : round == 1 ? BigInteger.ONE.shiftLeft(253).subtract(BigInteger.ONE)
+          : new BigInteger(1 + random.nextInt(253), random);
+      byte[] digits = EdwardsPoints.wnaf(le32(scalar));
+      BigInteger sum = BigInteger.ZERO;
+      int lastAt = -5;
+      for (int i = 0; i < digits.length; i++) {
+        int d = digits[i];
+        if (d != 0) {
+          assertTrue((d & 1) == 1 && d >= -15 && d <= 15, "digit " + d);
+          assertTrue(i - lastAt >= 5, "digits at " + lastAt + " and " + i);
+          lastAt = i;
+          sum = sum.add(BigInteger.valueOf(d).shiftLeft(i));
+        }
+      }
+      assertEquals(scalar, sum);
+    }
   }
 
   private static int orderOf(int[][] p) {
