@@ -34,8 +34,6 @@ public final class Ed25519Batch {
   private static final BigInteger L = BigInteger.ONE.shiftLeft(252)
       .add(new BigInteger("27742317777372353535851937790883648493"));
 
-  private static final ThreadLocal<SecureRandom> WEIGHTS = ThreadLocal.withInitial(SecureRandom::new);
-
   private Ed25519Batch() {}
 
   /**
@@ -47,30 +45,72 @@ public final class Ed25519Batch {
     if (publicKeys.length != n || messages.length != n || signatures.length != n) {
       throw new IllegalArgumentException("keys, messages, signatures and results differ in length");
     }
-    boolean[] accepted = n >= MIN_BATCH ? combined(publicKeys, messages, signatures) : new boolean[n];
+    boolean[] accepted = new boolean[n];
+    if (n >= MIN_BATCH) {
+      Workspace w = WORKSPACE.get();
+      for (int from = 0; from < n; from += MAX_BATCH) {
+        combined(publicKeys, messages, signatures, from, Math.min(n, from + MAX_BATCH), accepted, w);
+      }
+    }
     for (int i = 0; i < n; i++) {
       // What the combination did not accept is checked alone, so every rejection is Bouncy Castle's.
       ok[i] = accepted[i] || Ed25519.verify(publicKeys[i], messages[i], signatures[i]);
     }
   }
 
+  /** At most this many signatures share one combination (and one thread's reused tables). */
+  static final int MAX_BATCH = 64;
+
+  /** One thread's reused tables, digits and scratch: a batch then allocates almost nothing. */
+  private static final class Workspace {
+    final SecureRandom random = new SecureRandom();
+    final byte[] weights = new byte[16 * MAX_BATCH];
+    final SHA512Digest sha = new SHA512Digest();
+    final byte[] h = new byte[64];
+    final byte[] z = new byte[32];
+    final int[] words = new int[9];
+    final int[][] a = EdwardsPoints.identity();
+    final int[][] r = EdwardsPoints.identity();
+    final int[][] acc = EdwardsPoints.identity();
+    final int[][][] scratch = {EdwardsPoints.identity(), EdwardsPoints.identity()};
+    final int[][] tmp = EdwardsPoints.temps();
+    final int[][][][] owned = new int[2 * MAX_BATCH][][][];
+    final int[][][][] tables = new int[2 * MAX_BATCH + 1][][][];
+    final byte[][] digits = new byte[2 * MAX_BATCH + 1][];
+    final int[] members = new int[MAX_BATCH];
+
+    Workspace() {
+      for (int j = 0; j < owned.length; j++) {
+        owned[j] = EdwardsPoints.newTable();
+      }
+      for (int j = 0; j < digits.length; j++) {
+        digits[j] = new byte[256];
+      }
+    }
+  }
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
   /**
    * The signatures accepted by one random combination: none when it does not hold, else all that
    * passed the per-signature checks (the others are false here and left to the single check).
    */
   static boolean[] combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures) {
-    int n = publicKeys.length;
-    boolean[] accepted = new boolean[n];
-    int[] members = new int[n];
+    boolean[] accepted = new boolean[publicKeys.length];
+    for (int from = 0; from < accepted.length; from += MAX_BATCH) {
+      combined(publicKeys, messages, signatures, from, Math.min(accepted.length, from + MAX_BATCH),
+          accepted, WORKSPACE.get());
+    }
+    return accepted;
+  }
+
+  /** Sets {@code accepted[from, to)} (at most {@link #MAX_BATCH}) by one combination. */
+  private static void combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures,
+      int from, int to, boolean[] accepted, Workspace w) {
     int count = 0;
-    byte[][] digits = new byte[2 * n + 1][];
-    int[][][][] tables = new int[2 * n + 1][][][];
     BigInteger sumS = BigInteger.ZERO;
-    byte[] weights = new byte[16 * n];
-    WEIGHTS.get().nextBytes(weights);
-    SHA512Digest sha = new SHA512Digest();
-    byte[] h = new byte[64];
-    for (int i = 0; i < n; i++) {
+    w.random.nextBytes(w.weights);
+    for (int i = from; i < to; i++) {
       byte[] pk = publicKeys[i];
       byte[] sig = signatures[i];
       byte[] msg = messages[i];
@@ -80,41 +120,39 @@ public final class Ed25519Batch {
           || !Ed25519.scalarBelowOrder(sig, 32)) {
         continue;
       }
-      int[][] a = EdwardsPoints.decode(pk, 0, true);
-      if (a == null || EdwardsPoints.timesEightIsNeutral(a)) {
+      if (!EdwardsPoints.decodeInto(pk, 0, true, w.a, w.tmp)
+          || EdwardsPoints.timesEightIsNeutral(w.a, w.scratch[0], w.tmp)
+          || !EdwardsPoints.decodeInto(sig, 0, true, w.r, w.tmp)) {
         continue;
       }
-      int[][] r = EdwardsPoints.decode(sig, 0, true);
-      if (r == null) {
-        continue;
-      }
-      sha.update(sig, 0, 32);
-      sha.update(pk, 0, 32);
-      sha.update(msg, 0, msg.length);
-      sha.doFinal(h, 0);
-      BigInteger k = littleEndian(h, 0, 64).mod(L);
-      byte[] zb = new byte[32];
-      System.arraycopy(weights, 16 * i, zb, 0, 16);
-      zb[15] |= 0x40; // never zero
-      BigInteger z = littleEndian(zb, 0, 16);
+      w.sha.update(sig, 0, 32);
+      w.sha.update(pk, 0, 32);
+      w.sha.update(msg, 0, msg.length);
+      w.sha.doFinal(w.h, 0);
+      BigInteger k = littleEndian(w.h, 0, 64).mod(L);
+      System.arraycopy(w.weights, 16 * (i - from), w.z, 0, 16);
+      w.z[15] |= 0x40; // never zero
+      BigInteger z = littleEndian(w.z, 0, 16);
       sumS = sumS.add(z.multiply(littleEndian(sig, 32, 32)));
-      digits[2 * count] = EdwardsPoints.wnaf(toLittleEndian32(z.multiply(k).mod(L)));
-      tables[2 * count] = EdwardsPoints.oddMultiples(a);
-      digits[2 * count + 1] = EdwardsPoints.wnaf(zb);
-      tables[2 * count + 1] = EdwardsPoints.oddMultiples(r);
-      members[count++] = i;
+      EdwardsPoints.wnafInto(toLittleEndian32(z.multiply(k).mod(L)), w.digits[2 * count], w.words);
+      EdwardsPoints.oddMultiplesInto(w.a, w.owned[2 * count], w.scratch, w.tmp);
+      w.tables[2 * count] = w.owned[2 * count];
+      EdwardsPoints.wnafInto(w.z, w.digits[2 * count + 1], w.words);
+      EdwardsPoints.oddMultiplesInto(w.r, w.owned[2 * count + 1], w.scratch, w.tmp);
+      w.tables[2 * count + 1] = w.owned[2 * count + 1];
+      w.members[count++] = i;
     }
     if (count == 0) {
-      return accepted;
+      return;
     }
-    digits[2 * count] = EdwardsPoints.wnaf(toLittleEndian32(sumS.mod(L)));
-    tables[2 * count] = EdwardsPoints.BASE_TABLE;
-    if (EdwardsPoints.timesEightIsNeutral(EdwardsPoints.multiScalar(digits, tables, 2 * count + 1))) {
+    EdwardsPoints.wnafInto(toLittleEndian32(sumS.mod(L)), w.digits[2 * count], w.words);
+    w.tables[2 * count] = EdwardsPoints.BASE_TABLE; // read only
+    EdwardsPoints.multiScalarInto(w.digits, w.tables, 2 * count + 1, w.acc, w.tmp);
+    if (EdwardsPoints.timesEightIsNeutral(w.acc, w.scratch[0], w.tmp)) {
       for (int m = 0; m < count; m++) {
-        accepted[members[m]] = true;
+        accepted[w.members[m]] = true;
       }
     }
-    return accepted;
   }
 
   private static BigInteger littleEndian(byte[] b, int off, int len) {

@@ -60,33 +60,36 @@ final class EdwardsPoints {
    * caller has checked that y is below p. With {@code negate} the point's negative is returned.
    */
   static int[][] decode(byte[] b, int off, boolean negate) {
+    int[][] p = identity();
+    return decodeInto(b, off, negate, p, temps()) ? p : null;
+  }
+
+  /** {@link #decode} into {@code p} (false, and {@code p} undefined, when no point has it). */
+  static boolean decodeInto(byte[] b, int off, boolean negate, int[][] p, int[][] tmp) {
     int sign = (b[off + 31] >>> 7) & 1;
-    byte[] yb = new byte[32];
-    System.arraycopy(b, off, yb, 0, 32);
-    yb[31] &= 0x7f;
-    int[] y = X25519Field.create();
-    X25519Field.decode(yb, 0, y);
-    int[] u = X25519Field.create();
-    int[] v = X25519Field.create();
+    int[] y = p[Y];
+    int[] x = p[X];
+    int[] u = tmp[0];
+    int[] v = tmp[1];
+    X25519Field.decode(b, off, y); // the top bit (the sign) is not read
     X25519Field.sqr(y, u);
     X25519Field.mul(D, u, v);
     X25519Field.subOne(u);
     X25519Field.addOne(v);
-    int[] x = X25519Field.create();
     if (!X25519Field.sqrtRatioVar(u, v, x)) {
-      return null;
+      return false;
     }
     X25519Field.normalize(x);
     if (sign == 1 && X25519Field.isZeroVar(x)) {
-      return null;
+      return false;
     }
     if (((x[0] & 1) != sign) != negate) {
       X25519Field.negate(x, x);
       X25519Field.normalize(x);
     }
-    int[] t = X25519Field.create();
-    X25519Field.mul(x, y, t);
-    return new int[][] {x, y, fe(1), t};
+    X25519Field.one(p[Z]);
+    X25519Field.mul(x, y, p[T]);
+    return true;
   }
 
   /** The 32-byte encoding of {@code p} (used by tests to build crafted signatures). */
@@ -107,12 +110,16 @@ final class EdwardsPoints {
 
   /** (Y+X, Y-X, 2Z, 2dT) of an extended point. */
   static int[][] cached(int[][] p) {
-    int[][] c = {X25519Field.create(), X25519Field.create(), X25519Field.create(), X25519Field.create()};
+    int[][] c = identity();
+    cachedInto(p, c);
+    return c;
+  }
+
+  static void cachedInto(int[][] p, int[][] c) {
     X25519Field.add(p[Y], p[X], c[0]);
     X25519Field.sub(p[Y], p[X], c[1]);
     X25519Field.add(p[Z], p[Z], c[2]);
     X25519Field.mul(p[T], D2, c[3]);
-    return c;
   }
 
   /** r = p + q (subtract: p - q), q cached; r may be p. */
@@ -179,18 +186,36 @@ final class EdwardsPoints {
 
   /** P, 3P, 5P, ..., 15P, cached: the table for {@link #wnaf} digits. */
   static int[][][] oddMultiples(int[][] p) {
-    int[][] tmp = temps();
-    int[][] twice = identity();
-    dbl(p, twice, tmp);
-    int[][] twiceCached = cached(twice);
+    int[][][] table = newTable();
+    oddMultiplesInto(p, table, new int[][][] {identity(), identity()}, temps());
+    return table;
+  }
+
+  static int[][][] newTable() {
     int[][][] table = new int[8][][];
-    int[][] acc = copy(p);
-    table[0] = cached(acc);
-    for (int i = 1; i < 8; i++) {
-      add(acc, twiceCached, false, acc, tmp);
-      table[i] = cached(acc);
+    for (int i = 0; i < 8; i++) {
+      table[i] = identity();
     }
     return table;
+  }
+
+  /** {@link #oddMultiples} into {@code table}; {@code scratch} holds two points, {@code p} is kept. */
+  static void oddMultiplesInto(int[][] p, int[][][] table, int[][][] scratch, int[][] tmp) {
+    int[][] acc = scratch[0];
+    dbl(p, acc, tmp);
+    cachedInto(acc, scratch[1]); // 2P
+    copyInto(p, acc);
+    cachedInto(acc, table[0]);
+    for (int i = 1; i < 8; i++) {
+      add(acc, scratch[1], false, acc, tmp);
+      cachedInto(acc, table[i]);
+    }
+  }
+
+  static void copyInto(int[][] p, int[][] r) {
+    for (int c = 0; c < 4; c++) {
+      System.arraycopy(p[c], 0, r[c], 0, X25519Field.SIZE);
+    }
   }
 
   /**
@@ -199,11 +224,18 @@ final class EdwardsPoints {
    * scalar (a digit of 16 or more is taken as digit - 32, with a carry into the next window).
    */
   static byte[] wnaf(byte[] scalar) {
-    int[] words = new int[9];
+    byte[] r = new byte[256];
+    wnafInto(scalar, r, new int[9]);
+    return r;
+  }
+
+  /** {@link #wnaf} into {@code r} (256 bytes), with {@code words} (9 ints) as scratch. */
+  static void wnafInto(byte[] scalar, byte[] r, int[] words) {
+    java.util.Arrays.fill(words, 0);
+    java.util.Arrays.fill(r, (byte) 0);
     for (int i = 0; i < 32; i++) {
       words[i >>> 2] |= (scalar[i] & 0xff) << (8 * (i & 3));
     }
-    byte[] r = new byte[256];
     int carry = 0;
     for (int i = 0; i < 256; ) {
       int shift = i & 31;
@@ -220,11 +252,17 @@ final class EdwardsPoints {
       r[i] = (byte) (digit - (carry << 5));
       i += 5;
     }
-    return r;
   }
 
   /** sum of digits[j] applied to tables[j] (each from {@link #wnaf} and {@link #oddMultiples}). */
   static int[][] multiScalar(byte[][] digits, int[][][][] tables, int count) {
+    int[][] acc = identity();
+    multiScalarInto(digits, tables, count, acc, temps());
+    return acc;
+  }
+
+  /** {@link #multiScalar} into {@code acc}. */
+  static void multiScalarInto(byte[][] digits, int[][][][] tables, int count, int[][] acc, int[][] tmp) {
     int top = -1;
     for (int j = 0; j < count; j++) {
       for (int i = 255; i > top; i--) {
@@ -234,8 +272,7 @@ final class EdwardsPoints {
         }
       }
     }
-    int[][] acc = identity();
-    int[][] tmp = temps();
+    setNeutral(acc);
     for (int i = top; i >= 0; i--) {
       dbl(acc, acc, tmp);
       for (int j = 0; j < count; j++) {
@@ -247,29 +284,42 @@ final class EdwardsPoints {
         }
       }
     }
-    return acc;
+  }
+
+  static void setNeutral(int[][] p) {
+    X25519Field.zero(p[X]);
+    X25519Field.one(p[Y]);
+    X25519Field.one(p[Z]);
+    X25519Field.zero(p[T]);
   }
 
   /** True when [8]p is the neutral element, i.e. p is of small order. */
   static boolean timesEightIsNeutral(int[][] p) {
-    int[][] q = copy(p);
-    int[][] tmp = temps();
-    dbl(q, q, tmp);
-    dbl(q, q, tmp);
-    dbl(q, q, tmp);
-    return isNeutral(q);
+    return timesEightIsNeutral(p, identity(), temps());
+  }
+
+  /** The same with {@code scratch} (a point) and {@code tmp}; {@code p} is kept. */
+  static boolean timesEightIsNeutral(int[][] p, int[][] scratch, int[][] tmp) {
+    dbl(p, scratch, tmp);
+    dbl(scratch, scratch, tmp);
+    dbl(scratch, scratch, tmp);
+    return isNeutral(scratch, tmp[0]);
   }
 
   /** True when p is (0, 1). */
   static boolean isNeutral(int[][] p) {
-    int[] x = p[X].clone();
-    X25519Field.normalize(x);
-    if (!X25519Field.isZeroVar(x)) {
+    return isNeutral(p, X25519Field.create());
+  }
+
+  /** The same with {@code scratch} (a field element); {@code p} is kept. */
+  static boolean isNeutral(int[][] p, int[] scratch) {
+    System.arraycopy(p[X], 0, scratch, 0, X25519Field.SIZE);
+    X25519Field.normalize(scratch);
+    if (!X25519Field.isZeroVar(scratch)) {
       return false;
     }
-    int[] diff = X25519Field.create();
-    X25519Field.sub(p[Y], p[Z], diff);
-    X25519Field.normalize(diff);
-    return X25519Field.isZeroVar(diff);
+    X25519Field.sub(p[Y], p[Z], scratch);
+    X25519Field.normalize(scratch);
+    return X25519Field.isZeroVar(scratch);
   }
 }
