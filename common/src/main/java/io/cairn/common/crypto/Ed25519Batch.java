@@ -1,6 +1,5 @@
 package io.cairn.common.crypto;
 
-import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 
@@ -30,9 +29,6 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
 public final class Ed25519Batch {
   /** Below this many signatures, {@link Ed25519#verify} one by one is as fast. */
   static final int MIN_BATCH = 2;
-
-  private static final BigInteger L = BigInteger.ONE.shiftLeft(252)
-      .add(new BigInteger("27742317777372353535851937790883648493"));
 
   private Ed25519Batch() {}
 
@@ -78,6 +74,12 @@ public final class Ed25519Batch {
     final int[][][][] tables = new int[2 * MAX_BATCH + 1][][][];
     final byte[][] digits = new byte[2 * MAX_BATCH + 1][];
     final int[] members = new int[MAX_BATCH];
+    final long[] limbs = new long[ScalarsModL.LIMBS];
+    final long[] product = new long[14];
+    final long[] sumS = new long[14];
+    final byte[] wide = new byte[56];
+    final byte[] k = new byte[32];
+    final byte[] scalar = new byte[32];
 
     Workspace() {
       for (int j = 0; j < owned.length; j++) {
@@ -108,7 +110,7 @@ public final class Ed25519Batch {
   private static void combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures,
       int from, int to, boolean[] accepted, Workspace w) {
     int count = 0;
-    BigInteger sumS = BigInteger.ZERO;
+    java.util.Arrays.fill(w.sumS, 0);
     w.random.nextBytes(w.weights);
     for (int i = from; i < to; i++) {
       byte[] pk = publicKeys[i];
@@ -129,12 +131,15 @@ public final class Ed25519Batch {
       w.sha.update(pk, 0, 32);
       w.sha.update(msg, 0, msg.length);
       w.sha.doFinal(w.h, 0);
-      BigInteger k = littleEndian(w.h, 0, 64).mod(L);
-      System.arraycopy(w.weights, 16 * (i - from), w.z, 0, 16);
+      ScalarsModL.reduce(w.h, 64, w.k, w.limbs); // k = SHA-512(R || A || M) mod L
+      System.arraycopy(w.weights, 16 * (i - from), w.z, 0, 16); // w.z[16..32) stay 0
       w.z[15] |= 0x40; // never zero
-      BigInteger z = littleEndian(w.z, 0, 16);
-      sumS = sumS.add(z.multiply(littleEndian(sig, 32, 32)));
-      EdwardsPoints.wnafInto(toLittleEndian32(z.multiply(k).mod(L)), w.digits[2 * count], w.words);
+      ScalarsModL.mulAdd(w.z, 0, sig, 32, w.sumS); // sum z_i S_i, reduced once at the end
+      java.util.Arrays.fill(w.product, 0);
+      ScalarsModL.mulAdd(w.z, 0, w.k, 0, w.product);
+      ScalarsModL.toBytes(w.product, w.wide);
+      ScalarsModL.reduce(w.wide, 56, w.scalar, w.limbs); // z_i k_i mod L
+      EdwardsPoints.wnafInto(w.scalar, w.digits[2 * count], w.words);
       EdwardsPoints.oddMultiplesInto(w.a, w.owned[2 * count], w.scratch, w.tmp);
       w.tables[2 * count] = w.owned[2 * count];
       EdwardsPoints.wnafInto(w.z, w.digits[2 * count + 1], w.words);
@@ -145,7 +150,9 @@ public final class Ed25519Batch {
     if (count == 0) {
       return;
     }
-    EdwardsPoints.wnafInto(toLittleEndian32(sumS.mod(L)), w.digits[2 * count], w.words);
+    ScalarsModL.toBytes(w.sumS, w.wide);
+    ScalarsModL.reduce(w.wide, 56, w.scalar, w.limbs);
+    EdwardsPoints.wnafInto(w.scalar, w.digits[2 * count], w.words);
     w.tables[2 * count] = EdwardsPoints.BASE_TABLE; // read only
     EdwardsPoints.multiScalarInto(w.digits, w.tables, 2 * count + 1, w.acc, w.tmp);
     if (EdwardsPoints.timesEightIsNeutral(w.acc, w.scratch[0], w.tmp)) {
@@ -153,23 +160,5 @@ public final class Ed25519Batch {
         accepted[w.members[m]] = true;
       }
     }
-  }
-
-  private static BigInteger littleEndian(byte[] b, int off, int len) {
-    byte[] be = new byte[len + 1];
-    for (int i = 0; i < len; i++) {
-      be[len - i] = b[off + i];
-    }
-    return new BigInteger(be);
-  }
-
-  /** {@code v} (0 <= v < 2^256) as 32 bytes, little-endian. */
-  private static byte[] toLittleEndian32(BigInteger v) {
-    byte[] be = v.toByteArray();
-    byte[] out = new byte[32];
-    for (int i = 0; i < 32 && i < be.length; i++) {
-      out[i] = be[be.length - 1 - i];
-    }
-    return out;
   }
 }
