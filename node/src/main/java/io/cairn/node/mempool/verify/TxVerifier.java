@@ -259,12 +259,14 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
     boolean[] valid = new boolean[n];
     Ed25519Batch.verify(keys, messages, signatures, valid);
     verified.addAndGet(n);
+    List<Hash> good = new ArrayList<>(n);
     for (int j = 0; j < n; j++) {
       if (valid[j]) {
-        cache.add(list.get(at[j]).txid());
+        good.add(list.get(at[j]).txid());
         ok[at[j]] = true;
       }
     }
+    cache.addAll(good);
   }
 
   private boolean check(Transaction tx) {
@@ -288,9 +290,11 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
    * 100,000 transactions) until newer ones pushed them out.
    */
   public void forget(List<Transaction> txs) {
+    List<Hash> txids = new ArrayList<>(txs.size());
     for (Transaction tx : txs) {
-      cache.remove(tx.txid());
+      txids.add(tx.txid());
     }
+    cache.removeAll(txids);
   }
 
   /** Signatures verified so far (cache misses), for metrics. */

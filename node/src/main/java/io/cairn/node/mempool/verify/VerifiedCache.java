@@ -1,6 +1,7 @@
 package io.cairn.node.mempool.verify;
 
 import io.cairn.common.crypto.Hash;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +29,17 @@ final class VerifiedCache {
   }
 
   synchronized void add(Hash txid) {
+    addLocked(txid);
+  }
+
+  /** Adds every txid under one lock (a verified chunk at once, not one lock per txid). */
+  synchronized void addAll(List<Hash> txids) {
+    for (Hash txid : txids) {
+      addLocked(txid);
+    }
+  }
+
+  private void addLocked(Hash txid) {
     if (slots.containsKey(txid)) {
       return;
     }
@@ -41,6 +53,17 @@ final class VerifiedCache {
   }
 
   synchronized void remove(Hash txid) {
+    removeLocked(txid);
+  }
+
+  /** Removes every txid under one lock (a connected block's at once). */
+  synchronized void removeAll(List<Hash> txids) {
+    for (Hash txid : txids) {
+      removeLocked(txid);
+    }
+  }
+
+  private void removeLocked(Hash txid) {
     Integer at = slots.remove(txid);
     if (at != null) {
       ring[at] = null;
