@@ -32,6 +32,7 @@ public class Ed25519BatchBench {
   private byte[][] messages;
   private byte[][] signatures;
   private boolean[] ok;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
 
   @Setup
   public void setUp() {
@@ -48,7 +49,7 @@ public class Ed25519BatchBench {
       }
       signatures[i] = Ed25519.sign(seed, keys[i], messages[i]);
     }
-    Ed25519Batch.verify(keys, messages, signatures, ok);
+    Ed25519Batch.verify(keys, messages, signatures, ok, random::nextBytes);
     for (boolean b : ok) {
       if (!b) {
         throw new IllegalStateException("benchmark signatures do not verify");
@@ -60,7 +61,7 @@ public class Ed25519BatchBench {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public boolean[] batch() {
-    Ed25519Batch.verify(keys, messages, signatures, ok);
+    Ed25519Batch.verify(keys, messages, signatures, ok, random::nextBytes);
     return ok;
   }
 

@@ -1,22 +1,24 @@
 package io.cairn.common.crypto;
 
-import java.security.SecureRandom;
+import java.util.function.Consumer;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 
 /**
  * Verifies many Ed25519 signatures at once, with the same answers as {@link Ed25519#verify} for
- * each, in about half its time per signature.
+ * each, in a bit over half its time per signature.
  *
  * <p>Why the answers are the same. Bouncy Castle 1.78's single verification (the rules in {@link
  * Ed25519}) checks the <em>cofactored</em> equation [8]([S]B - R - [k]A) = 0 after these checks:
  * A and R canonical and on the curve, A not of small order, S below L. (It multiplies by 8 at the
- * end of its multiplication: see {@code EdwardsPointsTest}, which builds signatures with
+ * end of its multiplication: see {@code Ed25519BatchTest}, which builds signatures with
  * small-order parts and checks that both verifiers agree on them.) This class makes the same
  * checks for each signature, then checks the random linear combination of the equations:
  *
  * <pre>  [8]( [sum z_i S_i] B - sum [z_i] R_i - sum [z_i k_i] A_i ) = 0</pre>
  *
- * with fresh secret 128-bit weights z_i. When every signature satisfies its equation, so does the
+ * with secret 128-bit weights z_i, fresh for each combination, from the caller's {@code randomBytes}
+ * (this package stays deterministic given its inputs: the node passes a {@code SecureRandom}). They
+ * must be unpredictable to whoever made the signatures. When every signature satisfies its equation, so does the
  * combination; when one does not, the combination holds with probability at most 2^-125 (each
  * [8](...) lies in the group of prime order L, where a non-zero term cancels only for one z_i in
  * L). A signature that fails a check, and every signature of a combination that does not hold, is
@@ -35,8 +37,10 @@ public final class Ed25519Batch {
   /**
    * Sets {@code ok[i]} to whether {@code signatures[i]} is {@code publicKeys[i]}'s signature of
    * {@code messages[i]}, as {@link Ed25519#verify} would; never throws for bad keys or signatures.
+   * {@code randomBytes} fills an array with secret random bytes (e.g. {@code SecureRandom::nextBytes}).
    */
-  public static void verify(byte[][] publicKeys, byte[][] messages, byte[][] signatures, boolean[] ok) {
+  public static void verify(byte[][] publicKeys, byte[][] messages, byte[][] signatures, boolean[] ok,
+      Consumer<byte[]> randomBytes) {
     int n = ok.length;
     if (publicKeys.length != n || messages.length != n || signatures.length != n) {
       throw new IllegalArgumentException("keys, messages, signatures and results differ in length");
@@ -45,7 +49,7 @@ public final class Ed25519Batch {
     if (n >= MIN_BATCH) {
       Workspace w = WORKSPACE.get();
       for (int from = 0; from < n; from += MAX_BATCH) {
-        combined(publicKeys, messages, signatures, from, Math.min(n, from + MAX_BATCH), accepted, w);
+        combined(publicKeys, messages, signatures, from, Math.min(n, from + MAX_BATCH), accepted, w, randomBytes);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -59,7 +63,6 @@ public final class Ed25519Batch {
 
   /** One thread's reused tables, digits and scratch: a batch then allocates almost nothing. */
   private static final class Workspace {
-    final SecureRandom random = new SecureRandom();
     final byte[] weights = new byte[16 * MAX_BATCH];
     final SHA512Digest sha = new SHA512Digest();
     final byte[] h = new byte[64];
@@ -97,21 +100,22 @@ public final class Ed25519Batch {
    * The signatures accepted by one random combination: none when it does not hold, else all that
    * passed the per-signature checks (the others are false here and left to the single check).
    */
-  static boolean[] combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures) {
+  static boolean[] combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures,
+      Consumer<byte[]> randomBytes) {
     boolean[] accepted = new boolean[publicKeys.length];
     for (int from = 0; from < accepted.length; from += MAX_BATCH) {
       combined(publicKeys, messages, signatures, from, Math.min(accepted.length, from + MAX_BATCH),
-          accepted, WORKSPACE.get());
+          accepted, WORKSPACE.get(), randomBytes);
     }
     return accepted;
   }
 
   /** Sets {@code accepted[from, to)} (at most {@link #MAX_BATCH}) by one combination. */
   private static void combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures,
-      int from, int to, boolean[] accepted, Workspace w) {
+      int from, int to, boolean[] accepted, Workspace w, Consumer<byte[]> randomBytes) {
     int count = 0;
     java.util.Arrays.fill(w.sumS, 0);
-    w.random.nextBytes(w.weights);
+    randomBytes.accept(w.weights);
     for (int i = from; i < to; i++) {
       byte[] pk = publicKeys[i];
       byte[] sig = signatures[i];

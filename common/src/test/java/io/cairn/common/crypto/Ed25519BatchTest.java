@@ -26,6 +26,7 @@ class Ed25519BatchTest {
   private static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
 
   private final Random random = new Random(20261122);
+  private static final java.security.SecureRandom WEIGHTS = new java.security.SecureRandom();
 
   /** Signatures, keys and messages of one batch, and what {@link Ed25519#verify} says of each. */
   private static final class Batch {
@@ -50,13 +51,13 @@ class Ed25519BatchTest {
     /** What the random combination alone accepted (no single checks). */
     boolean[] combined() {
       return Ed25519Batch.combined(keys.toArray(byte[][]::new), messages.toArray(byte[][]::new),
-          signatures.toArray(byte[][]::new));
+          signatures.toArray(byte[][]::new), WEIGHTS::nextBytes);
     }
 
     boolean[] batch() {
       boolean[] ok = new boolean[keys.size()];
       Ed25519Batch.verify(keys.toArray(byte[][]::new), messages.toArray(byte[][]::new),
-          signatures.toArray(byte[][]::new), ok);
+          signatures.toArray(byte[][]::new), ok, WEIGHTS::nextBytes);
       return ok;
     }
   }

@@ -7,6 +7,7 @@ import io.cairn.common.model.Transaction;
 import io.cairn.node.consensus.SignatureCheck;
 import io.cairn.node.store.BatchSignatureCheck;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -104,7 +105,7 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
             good = Ed25519.verify(key, message, signature);
             done++;
           } else {
-            Ed25519Batch.verify(keys, messages, signatures, ok);
+            Ed25519Batch.verify(keys, messages, signatures, ok, RANDOM.get()::nextBytes);
             good = allTrue(ok);
             done += batch;
           }
@@ -235,6 +236,9 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
 
   static final int MIN_CHUNK = 24;
 
+  /** The batch verification's secret weights: one generator per worker, no lock between them. */
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+
   /** Verifies {@code list[from, to)} into {@code ok}: cached txids at once, the rest as one batch. */
   private void checkRange(List<Transaction> list, int from, int to, boolean[] ok) {
     int n = 0;
@@ -257,7 +261,7 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
       signatures[j] = tx.signature().toArray();
     }
     boolean[] valid = new boolean[n];
-    Ed25519Batch.verify(keys, messages, signatures, valid);
+    Ed25519Batch.verify(keys, messages, signatures, valid, RANDOM.get()::nextBytes);
     verified.addAndGet(n);
     List<Hash> good = new ArrayList<>(n);
     for (int j = 0; j < n; j++) {
