@@ -63,7 +63,6 @@ public final class Ed25519Batch {
 
   /** One thread's reused tables, digits and scratch: a batch then allocates almost nothing. */
   private static final class Workspace {
-    final byte[] weights = new byte[16 * MAX_BATCH];
     final SHA512Digest sha = new SHA512Digest();
     final byte[] h = new byte[64];
     final byte[] z = new byte[32];
@@ -115,7 +114,8 @@ public final class Ed25519Batch {
       int from, int to, boolean[] accepted, Workspace w, Consumer<byte[]> randomBytes) {
     int count = 0;
     java.util.Arrays.fill(w.sumS, 0);
-    randomBytes.accept(w.weights);
+    byte[] weights = new byte[16 * (to - from)]; // only as many as needed: random bytes cost
+    randomBytes.accept(weights);
     for (int i = from; i < to; i++) {
       byte[] pk = publicKeys[i];
       byte[] sig = signatures[i];
@@ -136,7 +136,7 @@ public final class Ed25519Batch {
       w.sha.update(msg, 0, msg.length);
       w.sha.doFinal(w.h, 0);
       ScalarsModL.reduce(w.h, 64, w.k, w.limbs); // k = SHA-512(R || A || M) mod L
-      System.arraycopy(w.weights, 16 * (i - from), w.z, 0, 16); // w.z[16..32) stay 0
+      System.arraycopy(weights, 16 * (i - from), w.z, 0, 16); // w.z[16..32) stay 0
       w.z[15] |= 0x40; // never zero
       ScalarsModL.mulAdd(w.z, 0, sig, 32, w.sumS); // sum z_i S_i, reduced once at the end
       java.util.Arrays.fill(w.product, 0);
