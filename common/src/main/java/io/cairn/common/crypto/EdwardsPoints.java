@@ -6,8 +6,9 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * Point arithmetic on the Ed25519 curve -x^2 + y^2 = 1 + d x^2 y^2 over GF(2^255 - 19), on top of
  * Bouncy Castle's field arithmetic ({@link X25519Field}), for {@link Ed25519Batch}: decoding,
  * addition and doubling in extended coordinates (Hisil-Wong-Carter-Dawson 2008, a = -1), and one
- * multi-scalar multiplication (Straus: all points share the doublings). Variable time: it only ever
- * sees public data (keys, signatures, messages, and the verifier's own random weights).
+ * multi-scalar multiplication (Straus: all points share the doublings). Variable time: its inputs
+ * are public (keys, signatures, messages) except the verifier's random weights, which are fresh for
+ * every batch, so what the timing of one batch might reveal of them is of no use for the next.
  *
  * <p>A point is an {@code int[][4]} of field elements X, Y, Z, T with x = X/Z, y = Y/Z, xy = T/Z. A
  * "cached" point, the form added from a table, is (Y+X, Y-X, 2Z, 2dT).
