@@ -33,7 +33,7 @@ final class Report {
       the 3-peer run), W5 6,000 per block; `--quick`: 2,000, 20 x 100, 50 kB/s, 1,000, one run.
 
       - **limit**: strict `Ed25519.verify` (Bouncy Castle) in the benchmark's own JVM, 1 thread and one per core.
-        The nodes verify in batches (`Ed25519Batch`, about 1.8x that rate per core on the same field
+        The nodes verify in batches (`Ed25519Batch`, 1.6-1.9x that rate per core on the same field
         arithmetic), so a workload could pass 100% of this limit; it stays the issue's single verify.
       - **W1**: one node; the pre-signed transfers from distinct senders as JSON-RPC batches of 100
         `tx_submit`, 4 requests in flight; accepted per second from first request to last answer.

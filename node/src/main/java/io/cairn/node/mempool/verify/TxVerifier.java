@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Verifies transaction signatures for one network on a worker pool sized to the cores (shell: owns
  * threads and the random source), each chunk of a batch as one {@link Ed25519Batch} verification
- * (same answers as one by one, about 1.8x faster), and remembers the txids that verified in a
+ * (same answers as one by one, 1.6-1.9x faster), and remembers the txids that verified in a
  * bounded {@link VerifiedCache}.
  *
  * <p>Two uses, sharing one cache: the RPC and P2P paths verify a batch in parallel

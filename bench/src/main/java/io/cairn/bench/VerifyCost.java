@@ -1,0 +1,71 @@
+package io.cairn.bench;
+
+import io.cairn.common.crypto.Ed25519;
+import io.cairn.common.crypto.Ed25519Batch;
+import io.cairn.common.crypto.Sha256;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * Batch against single Ed25519 verification in CPU time of the calling thread, the two alternating
+ * round by round in one JVM (so a shared machine's slow and fast phases fall on both alike, which
+ * JMH's one-benchmark-after-the-other scores do not give): 64 signatures of distinct keys over
+ * 134-byte messages, verified as one {@link Ed25519Batch} and one by one. Prints the median CPU
+ * microseconds per signature of each and their ratio. Run it also with {@code
+ * -XX:TieredStopAtLevel=1}, the nodes' JIT.
+ *
+ * <pre>
+ * java -XX:TieredStopAtLevel=1 -cp bench/target/benchmarks.jar io.cairn.bench.VerifyCost [rounds]
+ * </pre>
+ */
+public final class VerifyCost {
+  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+  private static final int SIZE = 64;
+
+  private VerifyCost() {}
+
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    byte[][] keys = new byte[SIZE][];
+    byte[][] messages = new byte[SIZE][];
+    byte[][] signatures = new byte[SIZE][];
+    for (int i = 0; i < SIZE; i++) {
+      byte[] seed = Sha256.digest(("cairn/bench/verify-cost/" + i).getBytes(StandardCharsets.US_ASCII));
+      keys[i] = Ed25519.publicKey(seed);
+      messages[i] = new byte[134];
+      Arrays.fill(messages[i], (byte) i);
+      signatures[i] = Ed25519.sign(seed, keys[i], messages[i]);
+    }
+    SecureRandom random = new SecureRandom();
+    boolean[] ok = new boolean[SIZE];
+    double[] batch = new double[rounds];
+    double[] single = new double[rounds];
+    for (int r = -rounds; r < rounds; r++) { // the first half warms up
+      long t0 = MX.getCurrentThreadCpuTime();
+      Ed25519Batch.verify(keys, messages, signatures, ok, random::nextBytes);
+      long t1 = MX.getCurrentThreadCpuTime();
+      for (int i = 0; i < SIZE; i++) {
+        ok[i] &= Ed25519.verify(keys[i], messages[i], signatures[i]);
+      }
+      long t2 = MX.getCurrentThreadCpuTime();
+      for (boolean b : ok) {
+        if (!b) {
+          throw new IllegalStateException("a benchmark signature did not verify");
+        }
+      }
+      if (r >= 0) {
+        batch[r] = (t1 - t0) / 1e3 / SIZE;
+        single[r] = (t2 - t1) / 1e3 / SIZE;
+      }
+    }
+    Arrays.sort(batch);
+    Arrays.sort(single);
+    double b = batch[rounds / 2];
+    double s = single[rounds / 2];
+    System.out.printf("CPU us per signature, median of %d rounds of %d: batch %.1f [%.1f-%.1f], single %.1f [%.1f-%.1f], "
+        + "batch %.2fx faster%n", rounds, SIZE, b, batch[0], batch[rounds - 1], s, single[0], single[rounds - 1], s / b);
+  }
+}
