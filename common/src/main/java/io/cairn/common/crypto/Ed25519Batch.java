@@ -45,13 +45,7 @@ public final class Ed25519Batch {
     if (publicKeys.length != n || messages.length != n || signatures.length != n) {
       throw new IllegalArgumentException("keys, messages, signatures and results differ in length");
     }
-    boolean[] accepted = new boolean[n];
-    if (n >= MIN_BATCH) {
-      Workspace w = WORKSPACE.get();
-      for (int from = 0; from < n; from += MAX_BATCH) {
-        combined(publicKeys, messages, signatures, from, Math.min(n, from + MAX_BATCH), accepted, w, randomBytes);
-      }
-    }
+    boolean[] accepted = n >= MIN_BATCH ? combined(publicKeys, messages, signatures, randomBytes) : new boolean[n];
     for (int i = 0; i < n; i++) {
       // What the combination did not accept is checked alone, so every rejection is Bouncy Castle's.
       ok[i] = accepted[i] || Ed25519.verify(publicKeys[i], messages[i], signatures[i]);
@@ -102,9 +96,10 @@ public final class Ed25519Batch {
   static boolean[] combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures,
       Consumer<byte[]> randomBytes) {
     boolean[] accepted = new boolean[publicKeys.length];
+    Workspace w = WORKSPACE.get();
     for (int from = 0; from < accepted.length; from += MAX_BATCH) {
       combined(publicKeys, messages, signatures, from, Math.min(accepted.length, from + MAX_BATCH),
-          accepted, WORKSPACE.get(), randomBytes);
+          accepted, w, randomBytes);
     }
     return accepted;
   }

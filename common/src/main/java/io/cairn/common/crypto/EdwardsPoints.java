@@ -93,29 +93,7 @@ final class EdwardsPoints {
     return true;
   }
 
-  /** The 32-byte encoding of {@code p} (used by tests to build crafted signatures). */
-  static byte[] encode(int[][] p) {
-    int[] zInv = X25519Field.create();
-    X25519Field.inv(p[Z], zInv);
-    int[] x = X25519Field.create();
-    int[] y = X25519Field.create();
-    X25519Field.mul(p[X], zInv, x);
-    X25519Field.mul(p[Y], zInv, y);
-    X25519Field.normalize(x);
-    X25519Field.normalize(y);
-    byte[] out = new byte[32];
-    X25519Field.encode(y, out, 0);
-    out[31] |= (byte) ((x[0] & 1) << 7);
-    return out;
-  }
-
   /** (Y+X, Y-X, 2Z, 2dT) of an extended point. */
-  static int[][] cached(int[][] p) {
-    int[][] c = identity();
-    cachedInto(p, c);
-    return c;
-  }
-
   static void cachedInto(int[][] p, int[][] c) {
     X25519Field.add(p[Y], p[X], c[0]);
     X25519Field.sub(p[Y], p[X], c[1]);
@@ -181,11 +159,7 @@ final class EdwardsPoints {
     return tmp;
   }
 
-  static int[][] copy(int[][] p) {
-    return new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
-  }
-
-  /** P, 3P, 5P, ..., 15P, cached: the table for {@link #wnaf} digits. */
+  /** P, 3P, 5P, ..., 15P, cached: the table for {@link #wnafInto} digits. */
   static int[][][] oddMultiples(int[][] p) {
     int[][][] table = newTable();
     oddMultiplesInto(p, table, new int[][][] {identity(), identity()}, temps());
@@ -224,13 +198,6 @@ final class EdwardsPoints {
    * odd in -15..15, any two non-zero ones at least 5 apart, with sum digit[i] * 2^i equal to the
    * scalar (a digit of 16 or more is taken as digit - 32, with a carry into the next window).
    */
-  static byte[] wnaf(byte[] scalar) {
-    byte[] r = new byte[256];
-    wnafInto(scalar, r, new int[9]);
-    return r;
-  }
-
-  /** {@link #wnaf} into {@code r} (256 bytes), with {@code words} (9 ints) as scratch. */
   static void wnafInto(byte[] scalar, byte[] r, int[] words) {
     java.util.Arrays.fill(words, 0);
     java.util.Arrays.fill(r, (byte) 0);
@@ -255,14 +222,7 @@ final class EdwardsPoints {
     }
   }
 
-  /** sum of digits[j] applied to tables[j] (each from {@link #wnaf} and {@link #oddMultiples}). */
-  static int[][] multiScalar(byte[][] digits, int[][][][] tables, int count) {
-    int[][] acc = identity();
-    multiScalarInto(digits, tables, count, acc, temps());
-    return acc;
-  }
-
-  /** {@link #multiScalar} into {@code acc}. */
+  /** sum of digits[j] applied to tables[j] (each from {@link #wnafInto} and {@link #oddMultiplesInto}). */
   static void multiScalarInto(byte[][] digits, int[][][][] tables, int count, int[][] acc, int[][] tmp) {
     int top = -1;
     for (int j = 0; j < count; j++) {
@@ -294,12 +254,7 @@ final class EdwardsPoints {
     X25519Field.zero(p[T]);
   }
 
-  /** True when [8]p is the neutral element, i.e. p is of small order. */
-  static boolean timesEightIsNeutral(int[][] p) {
-    return timesEightIsNeutral(p, identity(), temps());
-  }
-
-  /** The same with {@code scratch} (a point) and {@code tmp}; {@code p} is kept. */
+  /** True when [8]p is the neutral element (p of small order); {@code scratch} a point, p kept. */
   static boolean timesEightIsNeutral(int[][] p, int[][] scratch, int[][] tmp) {
     dbl(p, scratch, tmp);
     dbl(scratch, scratch, tmp);
@@ -307,12 +262,7 @@ final class EdwardsPoints {
     return isNeutral(scratch, tmp[0]);
   }
 
-  /** True when p is (0, 1). */
-  static boolean isNeutral(int[][] p) {
-    return isNeutral(p, X25519Field.create());
-  }
-
-  /** The same with {@code scratch} (a field element); {@code p} is kept. */
+  /** True when p is (0, 1); {@code scratch} a field element, p kept. */
   static boolean isNeutral(int[][] p, int[] scratch) {
     System.arraycopy(p[X], 0, scratch, 0, X25519Field.SIZE);
     X25519Field.normalize(scratch);

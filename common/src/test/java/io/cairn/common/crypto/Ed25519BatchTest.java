@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.math.ec.rfc7748.X25519Field;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,20 +146,68 @@ class Ed25519BatchTest {
     return out;
   }
 
+  // ---- point helpers the verifier itself does not need ----
+
+  private static int[][] copy(int[][] p) {
+    return new int[][] {p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()};
+  }
+
+  private static int[][] cached(int[][] p) {
+    int[][] c = EdwardsPoints.identity();
+    EdwardsPoints.cachedInto(p, c);
+    return c;
+  }
+
+  private static byte[] wnaf(byte[] scalar) {
+    byte[] r = new byte[256];
+    EdwardsPoints.wnafInto(scalar, r, new int[9]);
+    return r;
+  }
+
+  private static int[][] multiScalar(byte[][] digits, int[][][][] tables) {
+    int[][] acc = EdwardsPoints.identity();
+    EdwardsPoints.multiScalarInto(digits, tables, digits.length, acc, EdwardsPoints.temps());
+    return acc;
+  }
+
+  private static boolean isNeutral(int[][] p) {
+    return EdwardsPoints.isNeutral(p, X25519Field.create());
+  }
+
+  private static boolean timesEightIsNeutral(int[][] p) {
+    return EdwardsPoints.timesEightIsNeutral(p, EdwardsPoints.identity(), EdwardsPoints.temps());
+  }
+
+  /** The 32-byte encoding of p: y, and x's parity in the top bit. */
+  private static byte[] encode(int[][] p) {
+    int[] zInv = X25519Field.create();
+    X25519Field.inv(p[2], zInv);
+    int[] x = X25519Field.create();
+    int[] y = X25519Field.create();
+    X25519Field.mul(p[0], zInv, x);
+    X25519Field.mul(p[1], zInv, y);
+    X25519Field.normalize(x);
+    X25519Field.normalize(y);
+    byte[] out = new byte[32];
+    X25519Field.encode(y, out, 0);
+    out[31] |= (byte) ((x[0] & 1) << 7);
+    return out;
+  }
+
   private static int[][] times(BigInteger scalar, int[][] point) {
-    byte[][] digits = {EdwardsPoints.wnaf(le32(scalar))};
+    byte[][] digits = {wnaf(le32(scalar))};
     int[][][][] tables = {EdwardsPoints.oddMultiples(point)};
-    return EdwardsPoints.multiScalar(digits, tables, 1);
+    return multiScalar(digits, tables);
   }
 
   private static int[][] baseTimes(BigInteger scalar) {
-    byte[][] digits = {EdwardsPoints.wnaf(le32(scalar))};
-    return EdwardsPoints.multiScalar(digits, new int[][][][] {EdwardsPoints.BASE_TABLE}, 1);
+    byte[][] digits = {wnaf(le32(scalar))};
+    return multiScalar(digits, new int[][][][] {EdwardsPoints.BASE_TABLE});
   }
 
   private static int[][] plus(int[][] p, int[][] q) {
-    int[][] r = EdwardsPoints.copy(p);
-    EdwardsPoints.add(r, EdwardsPoints.cached(q), false, r, EdwardsPoints.temps());
+    int[][] r = copy(p);
+    EdwardsPoints.add(r, cached(q), false, r, EdwardsPoints.temps());
     return r;
   }
 
@@ -166,15 +215,15 @@ class Ed25519BatchTest {
   private int[][] orderEight() {
     for (int tries = 0; tries < 200; tries++) {
       int[][] p = EdwardsPoints.decode(bytes(32), 0, false);
-      if (p == null || !Ed25519.isCanonicalPoint(EdwardsPoints.encode(p), 0)) {
+      if (p == null || !Ed25519.isCanonicalPoint(encode(p), 0)) {
         continue;
       }
       int[][] t = times(L, p);
-      int[][] t4 = EdwardsPoints.copy(t);
+      int[][] t4 = copy(t);
       int[][] tmp = EdwardsPoints.temps();
       EdwardsPoints.dbl(t4, t4, tmp);
       EdwardsPoints.dbl(t4, t4, tmp);
-      if (!EdwardsPoints.isNeutral(t4)) {
+      if (!isNeutral(t4)) {
         return t;
       }
     }
@@ -203,8 +252,8 @@ class Ed25519BatchTest {
     if (extraOnR != null) {
       nonce = plus(nonce, extraOnR);
     }
-    byte[] keyBytes = EdwardsPoints.encode(key);
-    byte[] rBytes = EdwardsPoints.encode(nonce);
+    byte[] keyBytes = encode(key);
+    byte[] rBytes = encode(nonce);
     BigInteger s = r.add(challenge(rBytes, keyBytes, message).multiply(a)).mod(L);
     byte[] sig = new byte[64];
     System.arraycopy(rBytes, 0, sig, 0, 32);
@@ -254,9 +303,9 @@ class Ed25519BatchTest {
     for (int i = 0; i < 8; i++) {
       BigInteger s = new BigInteger(200, random);
       byte[] sig = new byte[64];
-      System.arraycopy(EdwardsPoints.encode(baseTimes(s)), 0, sig, 0, 32);
+      System.arraycopy(encode(baseTimes(s)), 0, sig, 0, 32);
       System.arraycopy(le32(s), 0, sig, 32, 32);
-      batch.add(EdwardsPoints.encode(t), message, sig);
+      batch.add(encode(t), message, sig);
       t = plus(t, t8);
     }
     // S + L instead of S.
@@ -291,12 +340,12 @@ class Ed25519BatchTest {
       h[31] &= 0x7f;
       h[31] |= 0x40;
       BigInteger a = le(java.util.Arrays.copyOf(h, 32)).mod(L);
-      assertArrayEquals(Ed25519.publicKey(seed), EdwardsPoints.encode(baseTimes(a)));
+      assertArrayEquals(Ed25519.publicKey(seed), encode(baseTimes(a)));
       int[][] decoded = EdwardsPoints.decode(Ed25519.publicKey(seed), 0, false);
       assertNotNull(decoded);
-      assertArrayEquals(Ed25519.publicKey(seed), EdwardsPoints.encode(decoded));
+      assertArrayEquals(Ed25519.publicKey(seed), encode(decoded));
     }
-    assertTrue(EdwardsPoints.timesEightIsNeutral(times(L, EdwardsPoints.decode(Ed25519.publicKey(bytes(32)), 0, false))));
+    assertTrue(timesEightIsNeutral(times(L, EdwardsPoints.decode(Ed25519.publicKey(bytes(32)), 0, false))));
     assertEquals(8, orderOf(orderEight()));
   }
 
@@ -306,7 +355,7 @@ class Ed25519BatchTest {
       BigInteger scalar = round == 0 ? L.subtract(BigInteger.ONE)
           : round == 1 ? BigInteger.ONE.shiftLeft(253).subtract(BigInteger.ONE)
           : new BigInteger(1 + random.nextInt(253), random);
-      byte[] digits = EdwardsPoints.wnaf(le32(scalar));
+      byte[] digits = wnaf(le32(scalar));
       BigInteger sum = BigInteger.ZERO;
       int lastAt = -5;
       for (int i = 0; i < digits.length; i++) {
@@ -323,10 +372,10 @@ class Ed25519BatchTest {
   }
 
   private static int orderOf(int[][] p) {
-    int[][] q = EdwardsPoints.copy(p);
-    int[][] cp = EdwardsPoints.cached(p);
+    int[][] q = copy(p);
+    int[][] cp = cached(p);
     for (int n = 1; n <= 8; n++) {
-      if (EdwardsPoints.isNeutral(q)) {
+      if (isNeutral(q)) {
         return n;
       }
       EdwardsPoints.add(q, cp, false, q, EdwardsPoints.temps());
