@@ -94,6 +94,8 @@ public final class NodeMetrics {
       counter("cairn_p2p_duplicates_received_total", "Items received that were already known", "kind");
   private final Counter rpcRequests =
       counter("cairn_rpc_requests_total", "JSON-RPC calls by method and outcome", "method", "outcome");
+  /** rpcRequests's data point per method name: [ok, error]. */
+  private final ConcurrentHashMap<String, CounterDataPoint[]> rpcPoints = new ConcurrentHashMap<>();
   private final Counter rpcBusy =
       counter("cairn_rpc_busy_total", "HTTP requests refused with 503 because every RPC worker was busy");
 
@@ -184,7 +186,6 @@ public final class NodeMetrics {
         rpcRequests.labelValues(m, "ok"), rpcRequests.labelValues(m, "error")})[ok ? 0 : 1].inc();
   }
 
-  private final ConcurrentHashMap<String, CounterDataPoint[]> rpcPoints = new ConcurrentHashMap<>();
 
   public void rpcBusy() {
     rpcBusy.inc();

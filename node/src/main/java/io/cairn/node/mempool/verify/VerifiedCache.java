@@ -52,21 +52,13 @@ final class VerifiedCache {
     next = next + 1 == ring.length ? 0 : next + 1;
   }
 
-  synchronized void remove(Hash txid) {
-    removeLocked(txid);
-  }
-
   /** Removes every txid under one lock (a connected block's at once). */
   synchronized void removeAll(List<Hash> txids) {
     for (Hash txid : txids) {
-      removeLocked(txid);
-    }
-  }
-
-  private void removeLocked(Hash txid) {
-    Integer at = slots.remove(txid);
-    if (at != null) {
-      ring[at] = null;
+      Integer at = slots.remove(txid);
+      if (at != null) {
+        ring[at] = null;
+      }
     }
   }
 
