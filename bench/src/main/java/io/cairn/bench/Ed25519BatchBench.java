@@ -26,29 +26,34 @@ import org.openjdk.jmh.annotations.Threads;
 public class Ed25519BatchBench {
   static final int BATCH = 64;
 
-  private final int size = BATCH;
-
   private byte[][] keys;
   private byte[][] messages;
   private byte[][] signatures;
   private boolean[] ok;
   private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-  @Setup
-  public void setUp() {
-    keys = new byte[size][];
-    messages = new byte[size][];
-    signatures = new byte[size][];
-    ok = new boolean[size];
+  /** {@code size} distinct keys, 134-byte messages and their signatures: {keys, messages, signatures}. */
+  static byte[][][] signed(int size) {
+    byte[][][] out = new byte[3][size][];
     for (int i = 0; i < size; i++) {
       byte[] seed = Sha256.digest(("cairn/bench/batch/" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      keys[i] = Ed25519.publicKey(seed);
-      messages[i] = new byte[134];
+      out[0][i] = Ed25519.publicKey(seed);
+      out[1][i] = new byte[134];
       for (int j = 0; j < 134; j++) {
-        messages[i][j] = (byte) (i * 7 + j * 31);
+        out[1][i][j] = (byte) (i * 7 + j * 31);
       }
-      signatures[i] = Ed25519.sign(seed, keys[i], messages[i]);
+      out[2][i] = Ed25519.sign(seed, out[0][i], out[1][i]);
     }
+    return out;
+  }
+
+  @Setup
+  public void setUp() {
+    byte[][][] fixture = signed(BATCH);
+    keys = fixture[0];
+    messages = fixture[1];
+    signatures = fixture[2];
+    ok = new boolean[BATCH];
     Ed25519Batch.verify(keys, messages, signatures, ok, random::nextBytes);
     for (boolean b : ok) {
       if (!b) {
@@ -69,7 +74,7 @@ public class Ed25519BatchBench {
   @OperationsPerInvocation(BATCH)
   public boolean single() {
     boolean all = true;
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < BATCH; i++) {
       all &= Ed25519.verify(keys[i], messages[i], signatures[i]);
     }
     return all;

@@ -2,10 +2,8 @@ package io.cairn.bench;
 
 import io.cairn.common.crypto.Ed25519;
 import io.cairn.common.crypto.Ed25519Batch;
-import io.cairn.common.crypto.Sha256;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -29,16 +27,10 @@ public final class VerifyCost {
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-    byte[][] keys = new byte[SIZE][];
-    byte[][] messages = new byte[SIZE][];
-    byte[][] signatures = new byte[SIZE][];
-    for (int i = 0; i < SIZE; i++) {
-      byte[] seed = Sha256.digest(("cairn/bench/verify-cost/" + i).getBytes(StandardCharsets.US_ASCII));
-      keys[i] = Ed25519.publicKey(seed);
-      messages[i] = new byte[134];
-      Arrays.fill(messages[i], (byte) i);
-      signatures[i] = Ed25519.sign(seed, keys[i], messages[i]);
-    }
+    byte[][][] fixture = Ed25519BatchBench.signed(SIZE);
+    byte[][] keys = fixture[0];
+    byte[][] messages = fixture[1];
+    byte[][] signatures = fixture[2];
     SecureRandom random = new SecureRandom();
     boolean[] ok = new boolean[SIZE];
     double[] batch = new double[rounds];
