@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cairn.wallet.keys.AccountKey;
@@ -11,7 +12,9 @@ import io.cairn.wallet.keys.Bip39;
 import io.cairn.wallet.keys.DevAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +48,26 @@ final class CliKeysTest {
     assertTrue(r.out().contains("Account 0 (m/44'/1729'/0'/0'): tcairn1"), r.out());
     assertTrue(Files.exists(cli.walletDir.resolve("main.json")));
     assertEquals(List.of("New password for wallet 'main': ", "Repeat the password: "), cli.terminal.prompts);
-    String file = Files.readString(cli.walletDir.resolve("main.json"));
-    for (String w : r.out().split("\\s+")) {
-      if (Bip39.wordlist().contains(w) && w.length() > 5) {
-        assertFalse(file.contains(w), "phrase word '" + w + "' must not be stored in clear");
+    List<String> phrase = Pattern.compile(" +\\d+\\. (\\S+)").matcher(r.out()).results().map(m -> m.group(1)).toList();
+    assertEquals(12, phrase.size(), r.out());
+    assertTrue(Bip39.wordlist().containsAll(phrase), phrase.toString());
+    // Field names such as "version", "content" or "address" are BIP-39 words too, so only the values are searched.
+    List<String> values = new ArrayList<>();
+    collectValues(JsonParser.parseString(Files.readString(cli.walletDir.resolve("main.json"))), values);
+    for (String w : phrase) {
+      if (w.length() > 5) { // shorter words could turn up by chance in hex or bech32
+        assertTrue(values.stream().noneMatch(v -> v.contains(w)), "phrase word '" + w + "' must not be stored in clear: " + values);
       }
+    }
+  }
+
+  static void collectValues(JsonElement e, List<String> into) {
+    if (e.isJsonObject()) {
+      e.getAsJsonObject().entrySet().forEach(f -> collectValues(f.getValue(), into));
+    } else if (e.isJsonArray()) {
+      e.getAsJsonArray().forEach(x -> collectValues(x, into));
+    } else if (e.isJsonPrimitive()) {
+      into.add(e.getAsString());
     }
   }
 
