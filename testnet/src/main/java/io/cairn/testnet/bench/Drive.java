@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /** What the workloads do to nodes: submit batches, mine, and watch for a state on several nodes at once. */
 final class Drive {
-  /** Requests kept in flight while submitting (the node's RPC has 2-4 workers). */
+  /** Requests kept in flight while submitting (the node's RPC has two workers per core, 4 to 8). */
   static final int IN_FLIGHT = 4;
 
   private Drive() {}
