@@ -5,9 +5,11 @@ import io.cairn.node.p2p.wire.MessageCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
+import io.netty.util.AttributeKey;
 import java.util.List;
 
 /**
@@ -17,6 +19,7 @@ import java.util.List;
  */
 @Sharable
 final class MessageCodecHandler extends MessageToMessageCodec<ByteBuf, Message> {
+  private static final AttributeKey<int[]> LAST_FRAME_BYTES = AttributeKey.valueOf("cairn.lastFrameBytes");
   private final P2pStats stats;
 
   MessageCodecHandler(P2pStats stats) {
@@ -35,6 +38,22 @@ final class MessageCodecHandler extends MessageToMessageCodec<ByteBuf, Message> 
     byte[] b = ByteBufUtil.getBytes(frame);
     Message m = MessageCodec.decode(b);
     stats.in(m.type(), b.length + 4);
+    int[] last = ctx.channel().attr(LAST_FRAME_BYTES).get();
+    if (last == null) {
+      last = new int[1];
+      ctx.channel().attr(LAST_FRAME_BYTES).set(last);
+    }
+    last[0] = b.length + 4;
     out.add(m);
+  }
+
+  /**
+   * The wire size of the frame whose message the channel's next handlers are reading (decoding and
+   * reading run on the channel's I/O thread, one message after the other), for the {@link Inbox}'s
+   * byte count; 0 before the first frame.
+   */
+  static int lastFrameBytes(Channel ch) {
+    int[] last = ch.attr(LAST_FRAME_BYTES).get();
+    return last == null ? 0 : last[0];
   }
 }

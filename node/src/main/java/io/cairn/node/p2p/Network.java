@@ -9,11 +9,13 @@ import io.cairn.node.p2p.wire.NodeId;
 import io.cairn.node.p2p.wire.PeerAddress;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -302,13 +304,22 @@ final class Network {
    * Sends BYE and closes the link once it is written, or after {@link #BYE_GRACE_MS} whatever became
    * of it: a peer that does not read would otherwise keep the link, and what waits to be sent on it,
    * open for ever. What waits in the link's upload cap is dropped first, so the goodbye does not
-   * queue behind it.
+   * queue behind it. A link still open after the grace is closed below TLS: a peer that did not
+   * read the goodbye would not read TLS's close_notify either, which the TLS handler would otherwise
+   * wait another 3 s for before closing the link itself with a warning.
    */
   static void sayByeAndClose(Channel ch, Reason reason, String detail) {
     UploadCap.discardWaiting(ch);
     ch.writeAndFlush(new Message.Bye(reason, detail)).addListener(ChannelFutureListener.CLOSE);
     ch.eventLoop().schedule(() -> {
-      ch.close();
+      if (ch.isOpen()) {
+        ChannelHandlerContext tls = ch.pipeline().context(SslHandler.class);
+        if (tls != null) {
+          tls.close(); // from the TLS handler's place towards the socket: it sends nothing more
+        } else {
+          ch.close();
+        }
+      }
     }, BYE_GRACE_MS, TimeUnit.MILLISECONDS);
   }
 

@@ -210,6 +210,39 @@ public final class P2pNetwork implements AutoCloseable {
     });
   }
 
+  /**
+   * Test hook: a peer's inbox, to watch from any thread (also while the network thread is held): the
+   * messages and bytes it holds, and whether its link is being read.
+   */
+  InboxProbe inboxForTest(NodeId id) {
+    Peer p = call(() -> net.peers.get(id));
+    if (p == null) {
+      throw new IllegalStateException("no peer " + id);
+    }
+    return new InboxProbe(p);
+  }
+
+  /** See {@link #inboxForTest}. */
+  static final class InboxProbe {
+    private final Peer peer;
+
+    private InboxProbe(Peer peer) {
+      this.peer = peer;
+    }
+
+    int messages() {
+      return peer.inbox.budget().messages();
+    }
+
+    long bytes() {
+      return peer.inbox.budget().bytes();
+    }
+
+    boolean reading() {
+      return peer.channel.config().isAutoRead();
+    }
+  }
+
   /** Test hook: stops (or resumes) reading from a peer, as a peer that stopped reading would. */
   void setAutoReadForTest(NodeId id, boolean autoRead) {
     call(() -> {

@@ -97,7 +97,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    peer.inbox.received(m);
+    peer.inbox.received(m, MessageCodecHandler.lastFrameBytes(ctx.channel()));
   }
 
   @Override

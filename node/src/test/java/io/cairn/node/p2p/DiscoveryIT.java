@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A node given one bootstrap address finds the others through address exchange. */
@@ -88,13 +87,7 @@ class DiscoveryIT {
       a.net().setBlockedPeers(Set.of(b.id()));
       CountDownLatch hold = new CountDownLatch(1);
       b.net().connect(a.net().listenAddress());
-      b.net().executeForTest(() -> {
-        try {
-          hold.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      TestNodes.holdNetworkThread(b, hold, Duration.ofSeconds(20));
       try {
         await().atMost(Duration.ofSeconds(10)).until(() -> b.net().stats().messagesIn().get(MessageType.BYE) >= 1);
       } finally {

@@ -5,20 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.cairn.common.crypto.Hash;
 import io.cairn.common.model.Block;
 import io.cairn.common.model.Transaction;
 import io.cairn.common.reason.Reason;
 import io.cairn.node.p2p.TestNodes.Node;
 import io.cairn.node.p2p.wire.Message;
+import io.cairn.node.p2p.wire.MessageCodec;
 import io.cairn.node.p2p.wire.ShortTxid;
+import io.netty.handler.ssl.SslHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Misbehaving peers are banned while the node keeps syncing with honest ones; slow readers stall nobody. */
 class ProtectionIT {
@@ -110,10 +118,55 @@ class ProtectionIT {
       for (int i = 0; i < 10_000; i++) {
         asker.net().sendForTest(victim.id(), new Message.GetTx(unknown));
       }
-      // The victim stops answering, then reading; its idle timeout ends the link although the
-      // goodbye cannot be written (before, the link stayed open waiting for that write).
-      await().atMost(Duration.ofSeconds(20)).until(() -> !victim.connectedTo(asker));
+      Logger tlsLog = (Logger) LoggerFactory.getLogger(SslHandler.class);
+      ListAppender<ILoggingEvent> logged = new ListAppender<>();
+      logged.start();
+      tlsLog.addAppender(logged);
+      try {
+        // The victim stops answering, then reading; its idle timeout ends the link although the
+        // goodbye cannot be written (before, the link stayed open waiting for that write).
+        await().atMost(Duration.ofSeconds(20)).until(() -> !victim.connectedTo(asker));
+      } finally {
+        tlsLog.detachAppender(logged);
+      }
       assertEquals(0, victim.net().stats().bans(), "asking without reading is not a breach");
+      // Closed below TLS once the goodbye's grace ran out: the TLS handler did not wait for its own
+      // close_notify to be read and then force the link closed with a warning.
+      assertEquals(List.of(), logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+          .map(ILoggingEvent::getFormattedMessage).toList());
+    }
+  }
+
+  @Test
+  void aPeerSendingLargeMessagesIsNoLongerReadOnceItsInboxHoldsFourMebibytes() {
+    try (TestNodes t = new TestNodes()) {
+      Node victim = t.start();
+      Node sender = t.start();
+      TestNodes.link(sender, victim);
+      List<Transaction> txs = new ArrayList<>();
+      for (int i = 0; i < 4_000; i++) {
+        txs.add(sender.chain().tx(i, 0));
+      }
+      Message big = new Message.Txs(txs);
+      long frame = MessageCodec.encode(big).length + 4L; // about 0.8 MB
+      P2pNetwork.InboxProbe inbox = victim.net().inboxForTest(sender.id());
+      CountDownLatch release = new CountDownLatch(1);
+      // The victim's network thread is held, so nothing leaves the inbox: only the byte count can stop
+      // the reading (40 messages are fewer than the 64 that pause it by count).
+      TestNodes.holdNetworkThread(victim, release, Duration.ofSeconds(60));
+      try {
+        for (int i = 0; i < 40; i++) {
+          sender.net().sendForTest(victim.id(), big);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !inbox.reading());
+        long bytes = inbox.bytes();
+        int messages = inbox.messages();
+        assertTrue(bytes >= InboxBudget.PAUSE_BYTES, "paused early: " + bytes + " bytes held");
+        assertTrue(bytes <= InboxBudget.PAUSE_BYTES + 2 * frame, "held " + bytes + " bytes, frames of " + frame);
+        assertTrue(messages < 10, messages + " messages held");
+      } finally {
+        release.countDown();
+      }
     }
   }
 

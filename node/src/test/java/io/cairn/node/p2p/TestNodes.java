@@ -7,6 +7,8 @@ import io.cairn.node.p2p.wire.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Starts networks of in-memory nodes on 127.0.0.1 (or local channels) and stops them all. */
 final class TestNodes implements AutoCloseable {
@@ -73,6 +75,20 @@ final class TestNodes implements AutoCloseable {
   static void link(Node a, Node b) {
     a.net().connect(b.net().listenAddress());
     await().atMost(Duration.ofSeconds(15)).until(() -> a.connectedTo(b) && b.connectedTo(a));
+  }
+
+  /**
+   * Holds {@code n}'s network thread until {@code release} is counted down (at most {@code max}), so
+   * that a test can see what piles up while nothing is handled.
+   */
+  static void holdNetworkThread(Node n, CountDownLatch release, Duration max) {
+    n.net().executeForTest(() -> {
+      try {
+        release.await(max.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
   }
 
   List<Node> all() {
