@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cairn.testnet.launcher.CookieToken;
+import io.cairn.wallet.client.RpcRequests;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -58,11 +59,7 @@ final class BenchRpc {
 
   /** One call; its {@code result}, or an {@link IllegalStateException} with the node's error. */
   JsonElement call(String method, JsonObject params) {
-    JsonObject req = new JsonObject();
-    req.addProperty("jsonrpc", "2.0");
-    req.addProperty("id", 1);
-    req.addProperty("method", method);
-    req.add("params", params);
+    JsonObject req = RpcRequests.call(1, method, params);
     JsonObject o = JsonParser.parseString(post(req.toString()).join()).getAsJsonObject();
     if (o.has("error") && !o.get("error").isJsonNull()) {
       throw new IllegalStateException(method + " on " + url + ": " + o.get("error"));

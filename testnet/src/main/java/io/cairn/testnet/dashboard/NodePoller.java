@@ -4,12 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cairn.testnet.launcher.CookieToken;
 import io.cairn.wallet.client.BlockingHttp;
+import io.cairn.wallet.client.RpcRequests;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,11 +35,10 @@ final class NodePoller {
 
   private final String name;
   private final URI url;
-  private final Path cookieFile;
   private final Object lock;
   private final DashboardModel model;
   private final LongSupplier clock;
-  private String token;
+  private final CookieToken token;
   private String nodeId;
   private String lastTip;
   private long polls;
@@ -47,7 +46,7 @@ final class NodePoller {
   NodePoller(String name, URI url, Path cookieFile, Object lock, DashboardModel model, LongSupplier clock) {
     this.name = name;
     this.url = url;
-    this.cookieFile = cookieFile;
+    this.token = new CookieToken(cookieFile);
     this.lock = lock;
     this.model = model;
     this.clock = clock;
@@ -64,7 +63,7 @@ final class NodePoller {
     } catch (IOException | RuntimeException e) {
       nodeId = null;
       lastTip = null;
-      String why = e instanceof NoSuchFileException ? "no cookie file " + cookieFile + " (not running?)"
+      String why = e instanceof NoSuchFileException ? "no cookie file " + token.file() + " (not running?)"
           : e instanceof ConnectException ? "not answering at " + url
           : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       synchronized (lock) {
@@ -76,10 +75,10 @@ final class NodePoller {
   private void pollOnce() throws IOException {
     boolean slow = polls++ % SLOW_EVERY == 0 || nodeId == null;
     JsonArray calls = new JsonArray();
-    calls.add(call(0, "chain_info", null));
+    calls.add(RpcRequests.call(0, "chain_info", null));
     if (slow) {
-      calls.add(call(1, "net_info", null));
-      calls.add(call(2, "net_peers", null));
+      calls.add(RpcRequests.call(1, "net_info", null));
+      calls.add(RpcRequests.call(2, "net_peers", null));
     }
     JsonElement[] results = send(calls);
     long now = clock.getAsLong();
@@ -129,29 +128,18 @@ final class NodePoller {
       JsonArray calls = new JsonArray();
       JsonObject params = new JsonObject();
       params.addProperty("hash", hash);
-      calls.add(call(0, "chain_getBlock", params));
+      calls.add(RpcRequests.call(0, "chain_getBlock", params));
       JsonObject block = send(calls)[0].getAsJsonObject();
       hash = block.get("prevHash").getAsString();
       h = block.get("height").getAsLong() - 1;
     }
   }
 
-  private static JsonObject call(int id, String method, JsonObject params) {
-    JsonObject c = new JsonObject();
-    c.addProperty("jsonrpc", "2.0");
-    c.addProperty("id", id);
-    c.addProperty("method", method);
-    if (params != null) {
-      c.add("params", params);
-    }
-    return c;
-  }
-
   /** Sends a batch; returns the results by id, or throws with the node's error. */
   private JsonElement[] send(JsonArray calls) throws IOException {
     BlockingHttp.Response r = post(calls.toString());
     if (r.status() == 401) {
-      token = null;
+      token.forget();
       r = post(calls.toString());
     }
     if (r.status() != 200) {
@@ -170,9 +158,7 @@ final class NodePoller {
   }
 
   private BlockingHttp.Response post(String body) throws IOException {
-    if (token == null) {
-      token = Files.readString(cookieFile, StandardCharsets.US_ASCII).strip();
-    }
-    return BlockingHttp.post(url, body, Optional.of(token), TIMEOUT, MAX_BODY);
+    String t = token.get().orElseThrow(() -> new NoSuchFileException(token.file().toString()));
+    return BlockingHttp.post(url, body, Optional.of(t), TIMEOUT, MAX_BODY);
   }
 }

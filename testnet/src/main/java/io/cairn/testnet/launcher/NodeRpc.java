@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cairn.wallet.client.BlockingHttp;
+import io.cairn.wallet.client.RpcRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -109,11 +110,7 @@ public final class NodeRpc {
   /** One call; the {@code result}. */
   public JsonElement call(String method, JsonObject params) {
     for (int attempt = 0; ; attempt++) {
-      JsonObject req = new JsonObject();
-      req.addProperty("jsonrpc", "2.0");
-      req.addProperty("id", ids.incrementAndGet());
-      req.addProperty("method", method);
-      req.add("params", params);
+      JsonObject req = RpcRequests.call(ids.incrementAndGet(), method, params);
       BlockingHttp.Response resp;
       try {
         resp = BlockingHttp.post(url, req.toString(), Optional.ofNullable(token()), TIMEOUT, MAX_BODY);

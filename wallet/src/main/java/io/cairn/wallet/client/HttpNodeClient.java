@@ -83,11 +83,7 @@ public final class HttpNodeClient implements NodeClient {
   /** One JSON-RPC call; the {@code result}, or a {@link NodeException}. */
   JsonElement call(String method, JsonObject params) {
     long id = ids.incrementAndGet();
-    JsonObject req = new JsonObject();
-    req.addProperty("jsonrpc", "2.0");
-    req.addProperty("id", id);
-    req.addProperty("method", method);
-    req.add("params", params);
+    JsonObject req = RpcRequests.call(id, method, params);
     int status;
     String body;
     try {
