@@ -2,7 +2,9 @@ package io.cairn.testnet.bench;
 
 import com.google.gson.JsonObject;
 import io.cairn.common.model.Transaction;
+import io.cairn.node.io.FileTrees;
 import io.cairn.testnet.launcher.JavaCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,6 +56,23 @@ public final class BenchRunner {
       opts.addAll(List.of(extra.strip().split("\\s+")));
     }
     return opts;
+  }
+
+  /**
+   * The end of a one-figure harness: its work directory (node logs and stores) is deleted when the
+   * harness finished and {@code CAIRN_BENCH_KEEP} is unset; otherwise it is kept and its path printed.
+   */
+  static void harnessDone(Path work, boolean finished) {
+    String keep = System.getenv("CAIRN_BENCH_KEEP");
+    if (!finished || (keep != null && !keep.isBlank())) {
+      System.out.println("work directory kept: " + work);
+      return;
+    }
+    try {
+      FileTrees.delete(work);
+    } catch (IOException e) {
+      System.out.println("could not delete " + work + ": " + e.getMessage());
+    }
   }
 
   /** This JVM's java and class path running nodes with {@code options}. */

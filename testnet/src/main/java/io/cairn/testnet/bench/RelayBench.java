@@ -36,6 +36,7 @@ public final class RelayBench {
     Results r = new Results();
     List<Transaction> txs = senders.transfers(0, senderCount, chain.genesis());
     System.out.printf("machine load %.2f, work %s%n", Machine.load(), work);
+    boolean finished = false;
     try (BenchNet net = new BenchNet(work, chain.spec(), java, basePort)) {
       for (int i = 0; i < runs; i++) {
         if (w2 > 0) {
@@ -55,6 +56,9 @@ public final class RelayBench {
           System.out.println("  busiest, bytes/tx by type: " + r.noteOf(Gossip.BYTES_BY_TYPE).orElse("?"));
         }
       }
+      finished = true;
+    } finally {
+      BenchRunner.harnessDone(work, finished);
     }
     System.out.printf("machine load %.2f%n", Machine.load());
   }

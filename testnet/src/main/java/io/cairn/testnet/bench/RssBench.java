@@ -62,6 +62,7 @@ public final class RssBench {
     Senders.Chain chain = senders.chain();
     List<BenchNet> nets = new ArrayList<>();
     List<Boolean> nmt = new ArrayList<>();
+    boolean finished = false;
     try (BenchNet net = new BenchNet(work, chain.spec(), java, basePort)) {
       for (int i = 0; i < variants.size(); i++) {
         List<String> vo = new ArrayList<>(opts);
@@ -94,8 +95,10 @@ public final class RssBench {
         }
         net.stop(servers);
       }
+      finished = true;
     } finally {
       nets.forEach(BenchNet::close);
+      BenchRunner.harnessDone(work, finished);
     }
     System.out.printf("machine load %.2f%n", Machine.load());
   }

@@ -46,6 +46,7 @@ public final class SyncBench {
     Senders.Chain chain = senders.chain();
     Results r = new Results();
     System.out.printf("machine load %.2f, work %s%n", Machine.load(), work);
+    boolean finished = false;
     try (BenchNet net = new BenchNet(work, chain.spec(), java, basePort)) {
       Sync sync = new Sync(net, chain.miner(), r);
       long b0 = System.nanoTime();
@@ -77,6 +78,9 @@ public final class SyncBench {
         }
       }
       sync.stopServers();
+      finished = true;
+    } finally {
+      BenchRunner.harnessDone(work, finished);
     }
     System.out.printf("machine load %.2f%n", Machine.load());
   }
