@@ -1,5 +1,6 @@
 package io.cairn.common.crypto;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 
@@ -108,7 +109,7 @@ public final class Ed25519Batch {
   private static void combined(byte[][] publicKeys, byte[][] messages, byte[][] signatures,
       int from, int to, boolean[] accepted, Workspace w, Consumer<byte[]> randomBytes) {
     int count = 0;
-    java.util.Arrays.fill(w.sumS, 0);
+    Arrays.fill(w.sumS, 0);
     byte[] weights = new byte[16 * (to - from)]; // only as many as needed: random bytes cost
     randomBytes.accept(weights);
     for (int i = from; i < to; i++) {
@@ -134,7 +135,7 @@ public final class Ed25519Batch {
       System.arraycopy(weights, 16 * (i - from), w.z, 0, 16); // w.z[16..32) stay 0
       w.z[15] |= 0x40; // never zero
       ScalarsModL.mulAdd(w.z, 0, sig, 32, w.sumS); // sum z_i S_i, reduced once at the end
-      java.util.Arrays.fill(w.product, 0);
+      Arrays.fill(w.product, 0);
       ScalarsModL.mulAdd(w.z, 0, w.k, 0, w.product);
       ScalarsModL.toBytes(w.product, w.wide);
       ScalarsModL.reduce(w.wide, 56, w.scalar, w.limbs); // z_i k_i mod L

@@ -1,5 +1,6 @@
 package io.cairn.common.crypto;
 
+import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
 
 /**
@@ -199,8 +200,8 @@ final class EdwardsPoints {
    * scalar (a digit of 16 or more is taken as digit - 32, with a carry into the next window).
    */
   static void wnafInto(byte[] scalar, byte[] r, int[] words) {
-    java.util.Arrays.fill(words, 0);
-    java.util.Arrays.fill(r, (byte) 0);
+    Arrays.fill(words, 0);
+    Arrays.fill(r, (byte) 0);
     for (int i = 0; i < 32; i++) {
       words[i >>> 2] |= (scalar[i] & 0xff) << (8 * (i & 3));
     }

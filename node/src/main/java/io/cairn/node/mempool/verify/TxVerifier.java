@@ -9,6 +9,7 @@ import io.cairn.node.store.BatchSignatureCheck;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -73,8 +74,9 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
 
   /**
    * Verifications {@link #forCores} runs at start: enough for the JIT to compile Bouncy Castle's
-   * Ed25519 and the batch verification (about 70 ms of CPU on one core), which on a fresh node otherwise happens during the
-   * first few thousand transactions it receives, as a third of all compilation work then.
+   * Ed25519 and the batch verification (about 70 ms of CPU on one core), which on a fresh node
+   * otherwise happens during the first few thousand transactions it receives, as a third of all
+   * compilation work then.
    */
   public static final int WARM_UP = 1_024;
 
@@ -92,9 +94,9 @@ public final class TxVerifier implements BatchSignatureCheck, AutoCloseable {
     byte[][] keys = new byte[batch][];
     byte[][] messages = new byte[batch][];
     byte[][] signatures = new byte[batch][];
-    java.util.Arrays.fill(keys, key);
-    java.util.Arrays.fill(messages, message);
-    java.util.Arrays.fill(signatures, signature);
+    Arrays.fill(keys, key);
+    Arrays.fill(messages, message);
+    Arrays.fill(signatures, signature);
     List<CompletableFuture<Void>> parts = new ArrayList<>(threads);
     for (int t = 0; t < threads; t++) {
       int n = verifications / threads + (t < verifications % threads ? 1 : 0);
