@@ -101,7 +101,7 @@ class PipelineTest {
   @Test
   void handshakeSucceedsAndRemovesItself() {
     Events events = new Events();
-    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, V), SELF, false, 1000), events);
+    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, V), SELF, false, 60_000), events); // no timeout here
     assertInstanceOf(Message.Hello.class, ch.readOutbound());
     NodeId peer = NodeKey.generate().id();
     ch.writeInbound(hello(GENESIS, peer, V));
@@ -114,7 +114,7 @@ class PipelineTest {
 
   private static Rejected failure(Message first) {
     Events events = new Events();
-    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, V), SELF, false, 1000), events);
+    EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(() -> hello(GENESIS, SELF, V), SELF, false, 60_000), events); // no timeout here
     ch.readOutbound();
     ch.writeInbound(first);
     Message.Bye bye = ch.readOutbound();

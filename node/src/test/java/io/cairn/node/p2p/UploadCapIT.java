@@ -130,7 +130,7 @@ class UploadCapIT {
   /** A link being closed drops what waits in its cap, so its goodbye goes out at once. */
   @Test
   void discardingTheWaitingWritesLetsTheNextOneGoAtOnce() throws Exception {
-    start(20_000); // each 20,000-byte message takes 1 s
+    start(4_000); // each 20,000-byte message takes 5 s: room for a stalled machine to discard in time
     Channel link = accepted.get(10, java.util.concurrent.TimeUnit.SECONDS);
     List<ChannelFuture> writes = link.eventLoop().submit(() -> {
       List<ChannelFuture> w = new ArrayList<>();
@@ -144,9 +144,9 @@ class UploadCapIT {
     await().atMost(Duration.ofSeconds(5)).until(() -> writes.get(1).isDone() && writes.get(2).isDone());
     assertInstanceOf(ClosedChannelException.class, writes.get(1).cause());
     assertInstanceOf(ClosedChannelException.class, writes.get(2).cause());
-    // The goodbye waits only for the bytes already sent (0.9 s here), not behind the 40,000 dropped.
+    // The goodbye waits only for the bytes already sent (4.9 s here), not behind the 40,000 dropped.
     ChannelFuture bye = link.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {1}));
-    await().atMost(Duration.ofSeconds(10)).until(bye::isDone);
+    await().atMost(Duration.ofSeconds(9)).until(bye::isDone);
     assertTrue(bye.isSuccess());
     await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == MESSAGE + 1);
     assertTrue(inOrder.get());

@@ -124,7 +124,7 @@ class RpcSecurityIT {
 
   @Test
   void slowAndSilentConnectionsAreClosed() throws Exception {
-    RpcConfig config = RpcTestClient.testConfig(dir).withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300));
+    RpcConfig config = RpcTestClient.testConfig(dir).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)); // the last request must beat them under load
     try (RpcServer server = start(config, new FakeNode())) {
       try (Socket slow = new Socket("127.0.0.1", server.port())) {
         slow.setSoTimeout(10_000);

@@ -16,7 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Fork choice on random block trees agrees with a brute-force reading of the rule. */
-class ForkChoiceProperties {
+class ForkChoicePropertiesTest {
   private static final int[] BITS = {0x207fffff, 0x203fffff, 0x1f7fffff};
   private static final Status[] STATUSES = {Status.HAS_BODY, Status.HAS_BODY, Status.VALID, Status.HEADER_ONLY, Status.INVALID};
 

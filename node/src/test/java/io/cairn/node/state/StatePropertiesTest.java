@@ -20,7 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Random chains with forks: undo is the exact inverse and supply is allocations + rewards. */
-class StateProperties {
+class StatePropertiesTest {
   private static final int KEYS = 16; // 0..9 funded at genesis, 10..15 start empty
 
   @Property(tries = 30)
