@@ -66,7 +66,8 @@ final class ChainActor {
   private volatile long poolChangedMs;
   /** The mempool's size when last published (chain thread). */
   private int poolPublishedSize;
-  private volatile long tipSinceMs;
+  /** What chain_info reports as the tip; see {@link Tip}. */
+  private volatile Tip tip;
   private final ConcurrentLinkedQueue<Waiting> intake = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean roundScheduled = new AtomicBoolean();
   /** The import {@link #submitBlock} queued last (guarded by this). */
@@ -82,8 +83,8 @@ final class ChainActor {
     this.metrics = metrics;
     this.clock = clock;
     this.headers = new StoreHeaders(store);
-    this.tipSinceMs = clock.getAsLong();
-    this.poolChangedMs = tipSinceMs;
+    this.tip = new Tip(engine.head(), clock.getAsLong());
+    this.poolChangedMs = tip.sinceMs();
   }
 
   void addListener(Listener l) {
@@ -104,9 +105,16 @@ final class ChainActor {
     return clock.getAsLong();
   }
 
-  /** When the tip became the current one (the clock's milliseconds; the actor's start at first). */
-  long tipSinceMs() {
-    return tipSinceMs;
+  /**
+   * The tip as queries report it, with when it became the tip (the clock's milliseconds; the actor's
+   * start at first), published together once the mempool has been updated for it: a reader never
+   * sees a new tip with the time of the one before, nor a transaction's status from before the tip.
+   * {@link #head()} moves a little earlier (when the engine connects the block).
+   */
+  record Tip(ChainHead head, long sinceMs) {}
+
+  Tip tip() {
+    return tip;
   }
 
   ChainStore store() {
@@ -329,7 +337,7 @@ final class ChainActor {
     if (!r.tipChanged()) {
       return;
     }
-    tipSinceMs = clock.getAsLong();
+    long since = clock.getAsLong();
     List<Transaction> touched = new ArrayList<>();
     List<Removal> dropped;
     if (r.isReorg()) {
@@ -351,6 +359,7 @@ final class ChainActor {
     dropped.forEach(d -> touched.add(d.tx()));
     pool.syncAll(mempool, touched);
     publishPool(!dropped.isEmpty());
+    tip = new Tip(r.head(), since);
     long micros = nanos / 1000 / Math.max(1, r.connected().size());
     boolean quiet = syncing.getAsBoolean();
     for (Block b : r.connected()) {

@@ -53,10 +53,11 @@ final class Queries implements NodeQueries {
 
   @Override
   public ChainInfo chainInfo() {
-    ChainHead head = actor.head();
+    ChainActor.Tip tip = actor.tip(); // the head and its time together
+    ChainHead head = tip.head();
     return new ChainInfo(spec.network(), store.genesisHash(), head.height(), head.hash(), head.cumulativeWork(),
         net.syncing(), net.peerCount(), actor.poolSize(), spec.minFee(), spec.addressPrefix(),
-        spec.targetBlockTimeMs(), spec.dev(), actor.tipSinceMs());
+        spec.targetBlockTimeMs(), spec.dev(), tip.sinceMs());
   }
 
   @Override
