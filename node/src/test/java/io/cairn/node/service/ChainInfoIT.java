@@ -1,6 +1,7 @@
 package io.cairn.node.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -38,7 +39,6 @@ class ChainInfoIT {
       Rpc poller = Rpc.of(node); // its own connection: polls while the other waits for miner_mine
       Hash genesis = node.head().hash();
       String miner = TestKey.of(PER_BLOCK * ROUNDS + 7).address().encode(spec.addressPrefix());
-      int newTipSeen = 0;
       for (int round = 0; round < ROUNDS; round++) {
         for (int from = round * PER_BLOCK; from < (round + 1) * PER_BLOCK; from += 100) {
           rpc.submitTransfers(genesis, from, 100);
@@ -65,16 +65,14 @@ class ChainInfoIT {
         String hash = m.getAsJsonArray("hashes").get(0).getAsString();
         long foundMs = m.getAsJsonArray("foundMs").get(0).getAsLong();
         List<JsonObject> seen = polled.get(90, TimeUnit.SECONDS);
-        assertTrue(!seen.isEmpty(), "the poller saw the new tip");
+        assertFalse(seen.isEmpty(), "the poller saw the new tip");
         for (JsonObject info : seen) {
           assertEquals(hash, info.get("tipHash").getAsString());
           assertEquals(0, info.get("mempoolSize").getAsLong(), "the block's transactions still pending: " + info);
           assertTrue(info.get("tipSinceMs").getAsLong() >= foundMs,
               "the new tip with an older time (found at " + foundMs + "): " + info);
         }
-        newTipSeen += seen.size();
       }
-      assertTrue(newTipSeen >= ROUNDS, "observations of new tips: " + newTipSeen);
     }
   }
 }
