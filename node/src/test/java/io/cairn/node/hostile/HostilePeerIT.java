@@ -177,8 +177,14 @@ class HostilePeerIT {
     return m;
   }
 
-  /** The honest node mines a block; returns how long the victim took to have it as its tip. */
+  /**
+   * The honest node mines a block; returns how long the victim took to have it as its tip. The victim
+   * pushes a block on before checking it against the state (protocol 9.3), so after an attacker's
+   * block that fails there the honest node may still be processing it, and is syncing (its miner
+   * refuses) until it found it invalid too: that must end within a step.
+   */
   private long awaitVictimFollows() {
+    await().atMost(Arena.STEP).until(() -> !arena.honestRpc.syncing());
     List<Hash> mined = arena.honestRpc.mine(1);
     long t0 = System.nanoTime();
     await().atMost(Arena.STEP).until(() -> arena.victimRpc.tip().hash().equals(mined.get(mined.size() - 1)));
