@@ -30,7 +30,7 @@ final class MinerControl implements AutoCloseable {
   private final ChainActor actor;
   private final Optional<Address> configured;
   private final int threads;
-  private final BooleanSupplier syncing;
+  private final BooleanSupplier syncingNow;
   private final MinerLoop background;
   private final AtomicLong manualHashes = new AtomicLong();
   private final AtomicLong manualBlocks = new AtomicLong();
@@ -42,12 +42,15 @@ final class MinerControl implements AutoCloseable {
   /**
    * @param address where rewards go; required for background mining
    * @param rate hash-rate cap across the background threads, 0 for none
+   * @param syncing whether the node syncs, as the background miner reads it (cheap, may lag)
+   * @param syncingNow the same asked at once, for {@link #mine} (its caller may wait for the network)
    */
-  MinerControl(ChainActor actor, Optional<Address> address, int threads, long rate, BooleanSupplier syncing) {
+  MinerControl(ChainActor actor, Optional<Address> address, int threads, long rate, BooleanSupplier syncing,
+      BooleanSupplier syncingNow) {
     this.actor = actor;
     this.configured = address;
     this.threads = threads;
-    this.syncing = syncing;
+    this.syncingNow = syncingNow;
     this.background = address.map(a -> new MinerLoop(new MinerLoop.Config(threads, rate, 5_000),
         now -> syncing.getAsBoolean() ? null : template(a, now), this::submit)).orElse(null);
     actor.addListener(new ChainActor.Listener() {
@@ -99,7 +102,7 @@ final class MinerControl implements AutoCloseable {
       return Outcome.refused(Rejected.of(Reason.NOT_ALLOWED,
           "no miner address: pass 'address' or start the node with --miner-address"));
     }
-    if (syncing.getAsBoolean()) {
+    if (syncingNow.getAsBoolean()) {
       return Outcome.refused(Rejected.of(Reason.BUSY, "the node is still syncing; mine when it has caught up"));
     }
     // When each proof of work was found: the block exists from then on (cairn testnet bench times

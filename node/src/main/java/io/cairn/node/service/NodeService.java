@@ -92,11 +92,13 @@ public final class NodeService implements AutoCloseable {
         new StoreBans(store));
     opened.push(net);
     NetworkView view = new NetworkView(net, store);
-    // The chain thread must never wait for the network thread (which waits for it): it and the miner
-    // read a flag refreshed every second instead of asking the network.
+    // The chain thread must never wait for the network thread (which waits for it): it and the
+    // background miner read a flag refreshed every second instead of asking the network. miner_mine
+    // (on an RPC worker) asks at once, as chain_info does: a flag sampled while one pushed block was
+    // being imported would otherwise refuse it for up to a second after the node had caught up.
     actor.syncingWhen(syncing::get);
     this.miner = new MinerControl(actor, Optional.ofNullable(config.minerAddress()), config.mineThreads(),
-        config.mineRate(), syncing::get);
+        config.mineRate(), syncing::get, view::syncing);
     opened.push(miner);
     metrics.bindHeight(() -> actor.head().height()).bindPeers(view::peerCount)
         .bindMempool(actor::poolSize, actor::poolBytes).bindSignatureCache(verifier::cachedCount);

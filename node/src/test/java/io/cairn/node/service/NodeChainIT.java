@@ -44,6 +44,36 @@ class NodeChainIT {
     }
   }
 
+  /**
+   * miner_mine asks whether the node syncs when it is called: refused while the node fetches blocks,
+   * and accepted as soon as it has caught up (it used to read the background miner's flag, refreshed
+   * every second, and refuse for up to a second after chain_info said the sync was over).
+   */
+  @Test
+  void minerMineIsRefusedWhileSyncingAndAcceptedOnceCaughtUp(@TempDir Path dir) {
+    NodeConfig slow = new NodeConfig(dir.resolve("s"), SPEC, "127.0.0.1", 0, "127.0.0.1", 0, true, List.of(), false,
+        null, 1, 0, 16, 4, 3_000, "info", false); // uploads at 3,000 B/s: the sync takes seconds
+    try (NodeService server = NodeService.start(slow); NodeService fresh = TestNodes.start(dir.resolve("f"), SPEC)) {
+      Rpc rs = Rpc.of(server);
+      Rpc rf = Rpc.of(fresh);
+      String miner = TestKey.of(47).address().encode("tcairn");
+      rs.ok("miner_mine", Map.of("blocks", 60, "address", miner));
+      String tip = rs.okObject("chain_info").get("tipHash").getAsString();
+
+      rf.ok("net_addPeer", Map.of("address", "127.0.0.1:" + server.p2pPort()));
+      await().atMost(Duration.ofSeconds(20)).until(() -> rf.okObject("chain_info").get("syncing").getAsBoolean());
+      JsonObject busy = rf.error("miner_mine", Map.of("blocks", 1, "address", miner));
+      assertEquals("busy", busy.getAsJsonObject("data").get("reason").getAsString(), busy::toString);
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        JsonObject info = rf.okObject("chain_info");
+        return tip.equals(info.get("tipHash").getAsString()) && !info.get("syncing").getAsBoolean();
+      });
+      JsonObject mined = rf.call("miner_mine", Map.of("blocks", 1, "address", miner));
+      assertTrue(mined.has("result"), "refused right after catching up: " + mined);
+    }
+  }
+
   @Test
   void heavierChainFromAPeerReorganisesAndReturnsTransactionsToTheMempool(@TempDir Path dir) {
     try (NodeService a = TestNodes.start(dir.resolve("a"), SPEC);
