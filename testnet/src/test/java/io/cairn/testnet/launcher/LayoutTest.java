@@ -15,13 +15,12 @@ class LayoutTest {
   @TempDir Path dir;
 
   @Test
-  void resetDeletesOnlyWhatATestnetWrites() throws Exception {
+  void resetDeletesOnlyWhatATestnetWrites(@TempDir Path outside) throws Exception {
     // What the repository's testnet/ module directory holds must survive --reset.
     Files.writeString(dir.resolve("pom.xml"), "<project/>");
     Files.createDirectories(dir.resolve("src/main/java"));
     Files.createDirectories(dir.resolve("target"));
     Files.createDirectories(dir.resolve("nodes-notes"));
-    Path outside = Files.createTempDirectory("outside");
     Files.writeString(outside.resolve("keep.txt"), "x");
     // What a testnet writes.
     Files.writeString(dir.resolve("testnet.json"), "{}");
