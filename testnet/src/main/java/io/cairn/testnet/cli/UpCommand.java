@@ -105,8 +105,9 @@ final class UpCommand implements Callable<Integer> {
     if (detach) {
       if (!json) {
         out.println("Explorer (" + t.file().nodes().get(0).name() + "): " + Dashboards.explorer(t.file().nodes().get(0)));
-        out.println("Detached. Status: cairn testnet status" + dirArg() + "   Dashboard: cairn testnet dashboard" + dirArg()
-            + "   Stop: cairn testnet down" + dirArg());
+        String self = Self.command();
+        out.println("Detached. Status: " + self + " testnet status" + dirArg() + "   Dashboard: " + self
+            + " testnet dashboard" + dirArg() + "   Stop: " + self + " testnet down" + dirArg());
       }
       return 0;
     }
@@ -143,7 +144,7 @@ final class UpCommand implements Callable<Integer> {
 
   private String sendHint(Testnet t) {
     String tn = dir.dir.normalize().toString().equals("testnet") ? "--testnet" : "--testnet " + dir.dir;
-    return "cairn wallet " + tn + " send --from 0 --to " + t.file().accounts().get(1).address() + " --amount 5 --yes --wait";
+    return Self.command() + " wallet " + tn + " send --from 0 --to " + t.file().accounts().get(1).address() + " --amount 5 --yes --wait";
   }
 
   private void foreground(Testnet t, PrintWriter out) {
