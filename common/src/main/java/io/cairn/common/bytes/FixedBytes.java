@@ -67,6 +67,19 @@ public abstract class FixedBytes implements Comparable<FixedBytes> {
     return 31 * intAt(0) + intAt(n - 4);
   }
 
+  /**
+   * The first six bytes as an unsigned big-endian number (0 to 2^48 - 1), or fewer, zero-padded on
+   * the right, for shorter values: two values whose prefixes differ compare as their prefixes do,
+   * so a sort can order by these primitives and compare whole values only where prefixes tie.
+   */
+  public final long prefix48() {
+    long v = 0;
+    for (int i = 0; i < 6; i++) {
+      v = v << 8 | (i < bytes.length ? bytes[i] & 0xff : 0);
+    }
+    return v;
+  }
+
   private int intAt(int i) {
     return (bytes[i] & 0xff) << 24 | (bytes[i + 1] & 0xff) << 16 | (bytes[i + 2] & 0xff) << 8 | (bytes[i + 3] & 0xff);
   }

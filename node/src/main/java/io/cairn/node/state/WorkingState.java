@@ -2,6 +2,7 @@ package io.cairn.node.state;
 
 import io.cairn.common.address.Address;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +52,23 @@ final class WorkingState {
     return s;
   }
 
-  /** Changed accounts in ascending address order. */
+  /** Changed accounts in ascending address order ({@link AddressOrder}). */
   StateDelta delta() {
-    List<Map.Entry<Address, Slot>> changed = new ArrayList<>();
+    Address[] addresses = new Address[slots.size()];
+    Slot[] changed = new Slot[slots.size()];
+    int n = 0;
     for (Map.Entry<Address, Slot> e : slots.entrySet()) {
       Account b = e.getValue().before;
       Account c = e.getValue().current;
       if (!b.equals(c) && !(b.isEmpty() && c.isEmpty())) {
-        changed.add(e);
+        addresses[n] = e.getKey();
+        changed[n++] = e.getValue();
       }
     }
-    changed.sort(Map.Entry.comparingByKey());
-    List<StateDelta.Change> changes = new ArrayList<>(changed.size());
-    for (Map.Entry<Address, Slot> e : changed) {
-      changes.add(StateDelta.Change.of(e.getKey(), e.getValue().before, e.getValue().current));
+    addresses = Arrays.copyOf(addresses, n);
+    List<StateDelta.Change> changes = new ArrayList<>(n);
+    for (int i : AddressOrder.sort(addresses)) {
+      changes.add(StateDelta.Change.of(addresses[i], changed[i].before, changed[i].current));
     }
     return new StateDelta(changes);
   }
