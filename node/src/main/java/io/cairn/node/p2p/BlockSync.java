@@ -78,6 +78,17 @@ final class BlockSync {
   }
 
   /**
+   * A block this node mined, before its own checks (see {@link P2pBackend.Listener#onBlockMined}):
+   * pushed like a stored one when it extends the tip, and kept to serve until it is stored.
+   */
+  void onBlockMined(Block b) {
+    if (b.header().prevHash().equals(net.backend.tip().hash())) {
+      compact.remember(b);
+      pushCompact(b);
+    }
+  }
+
+  /**
    * New tip from any source. Peers at its parent that were not pushed it yet get it compactly (see
    * {@link #onBlockStored}); every other peer not known to have it gets the header.
    */
@@ -131,7 +142,7 @@ final class BlockSync {
     long bytes = 0;
     for (int i = 0; i < hashes.size(); i++) {
       Hash h = hashes.get(i);
-      Optional<Block> b = net.backend.block(h);
+      Optional<Block> b = compact.block(h);
       if (b.isEmpty()) {
         missing.add(h);
         continue;

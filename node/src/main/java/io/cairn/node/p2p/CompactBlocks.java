@@ -23,6 +23,8 @@ import java.util.Optional;
 final class CompactBlocks {
   private final Network net;
   private final Map<Hash, Partial> partials = new HashMap<>();
+  /** The block this node mined last, served from here until the store has it (null before). */
+  private Block mined;
 
   /** A block waiting for BLOCK_TXS: {@code slots} holds the mempool transactions, {@code missing} the rest's indexes. */
   private record Partial(BlockHeader header, Transaction[] slots, List<Integer> missing, Peer peer) {}
@@ -31,8 +33,20 @@ final class CompactBlocks {
     this.net = net;
   }
 
-  void serveCompact(Peer p, Hash hash) {
+  /** Keeps {@code b}, a block this node mined and pushes before storing it, to serve meanwhile. */
+  void remember(Block b) {
+    mined = b;
+  }
+
+  /** A stored block, or the one this node mined last (maybe not stored yet). */
+  Optional<Block> block(Hash hash) {
     Optional<Block> b = net.backend.block(hash);
+    Block m = mined;
+    return b.isEmpty() && m != null && m.hash().equals(hash) ? Optional.of(m) : b;
+  }
+
+  void serveCompact(Peer p, Hash hash) {
+    Optional<Block> b = block(hash);
     if (b.isEmpty()) {
       p.send(new Message.NotFound(true, List.of(hash)));
       return;
@@ -59,7 +73,7 @@ final class CompactBlocks {
   }
 
   void serveBlockTxs(Peer p, Message.GetBlockTxs m) {
-    Optional<Block> b = net.backend.block(m.hash());
+    Optional<Block> b = block(m.hash());
     if (b.isEmpty()) {
       p.send(new Message.NotFound(true, List.of(m.hash())));
       return;

@@ -136,5 +136,13 @@ public interface P2pBackend {
      * the proof-of-work check, not after full validation).
      */
     default void onBlockStored(Block block) {}
+
+    /**
+     * A block this node mined, the moment its proof of work was found: before this node checks,
+     * stores or connects it. Peers at its parent are pushed it compactly at once, as Bitcoin Core's
+     * miner does (its template was built from this node's checked mempool on its tip; each peer
+     * checks the block anyway). Until the block is stored, its transactions are served from memory.
+     */
+    default void onBlockMined(Block block) {}
   }
 }

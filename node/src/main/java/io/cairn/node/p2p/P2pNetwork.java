@@ -90,6 +90,11 @@ public final class P2pNetwork implements AutoCloseable {
       public void onBlockStored(Block block) {
         net.execute(() -> net.blockSync.onBlockStored(block));
       }
+
+      @Override
+      public void onBlockMined(Block block) {
+        net.execute(() -> net.blockSync.onBlockMined(block));
+      }
     });
     Bootstrap client = new Bootstrap().group(transport.workers).channel(transport.channel)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, c.handshakeTimeout().toMillis()));

@@ -186,6 +186,11 @@ final class Backend implements P2pBackend {
       public void blockStored(Block block) {
         listener.onBlockStored(block);
       }
+
+      @Override
+      public void blockMined(Block block) {
+        listener.onBlockMined(block);
+      }
     });
   }
 }

@@ -49,6 +49,9 @@ final class ChainActor {
     default void blockStored(Block block) {}
 
     default void tipChanged(ChainHead head) {}
+
+    /** This node found the proof of work of {@code block}; called before it is submitted (miner's thread). */
+    default void blockMined(Block block) {}
   }
 
   private final ChainEngine engine;
@@ -312,6 +315,13 @@ final class ChainActor {
         .thenApplyAsync(ok -> importBlock(block), thread);
     lastImport = r;
     return r;
+  }
+
+  /** Tells the listeners (the relay) about a block this node mined, before {@link #submitBlock}. Any thread. */
+  void mined(Block block) {
+    for (Listener l : listeners) {
+      l.blockMined(block);
+    }
   }
 
   /** Chain thread. */

@@ -77,6 +77,7 @@ final class MinerControl implements AutoCloseable {
   }
 
   private void submit(Block b) {
+    actor.mined(b); // peers at its parent get it now, while this node checks and connects it
     ImportResult r = ChainThread.await(actor.submitBlock(b), TIMEOUT);
     if (r.isRejected()) {
       LOG.warn("mined block {} at height {} was refused: {}", b.hash().shortHex(), b.height(), r.rejected().get());
@@ -106,7 +107,8 @@ final class MinerControl implements AutoCloseable {
       return Outcome.refused(Rejected.of(Reason.BUSY, "the node is still syncing; mine when it has caught up"));
     }
     // When each proof of work was found: the block exists from then on (cairn testnet bench times
-    // propagation from it); the node then checks, stores, relays and connects it.
+    // propagation from it); the node pushes it to peers at its parent at once, then checks, stores
+    // and connects it.
     List<Long> found = new ArrayList<>(count);
     MinerLoop once = new MinerLoop(MinerLoop.Config.uncapped(1), now -> template(address.get(), now), b -> {
       found.add(System.currentTimeMillis());

@@ -50,6 +50,33 @@ class CompactPushIT {
   }
 
   @Test
+  void aMinedBlockIsPushedAndItsTransactionsServedBeforeItsMinerStoresIt() {
+    try (TestNodes t = new TestNodes()) {
+      Node miner = t.start();
+      Node peer = t.start();
+      TestNodes.link(miner, peer);
+      MemoryChain mc = miner.chain();
+      Transaction relayed = mc.tx(3, 0);
+      mc.acceptTx(relayed);
+      await().atMost(Duration.ofSeconds(10)).until(() -> peer.chain().inMempool(relayed.txid()));
+      Transaction unseen = mc.tx(4, 0); // in no mempool: the peer must ask the miner for it
+      Block block = mc.build(mc.genesisHash(), List.of(relayed, unseen));
+
+      mc.announceMined(block); // and never stored or connected by the miner
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> peer.chain().tip().hash().equals(block.hash()));
+      assertTrue(mc.block(block.hash()).isEmpty(), "the miner never stored it");
+      P2pStats.Snapshot s = peer.net().stats();
+      assertEquals(1L, s.compactReconstructed());
+      assertTrue(s.bytesOut().get(MessageType.GET_BLOCK_TXS) > 0, "the unseen transaction was asked for");
+      assertEquals(0L, s.bytesOut().get(MessageType.GET_COMPACT), "the block was pushed");
+      assertEquals(0L, s.bytesOut().get(MessageType.GET_BLOCKS), "the rebuild matched: no full block fetched");
+      assertEquals(0, s.bans());
+      assertEquals(0, miner.net().stats().bans());
+    }
+  }
+
+  @Test
   void pushedCompactBlockWithoutProofOfWorkGetsTheSenderBanned() {
     try (TestNodes t = new TestNodes()) {
       Node victim = t.start();

@@ -371,6 +371,13 @@ final class MemoryChain implements P2pBackend {
     listeners.add(listener);
   }
 
+  /** Tells the network this node mined {@code b}, as a node does before it checks or stores it; nothing more. */
+  void announceMined(Block b) {
+    for (Listener l : listeners) {
+      l.onBlockMined(b);
+    }
+  }
+
   /** Stores a block without any check, so that a test node can serve an invalid one. */
   synchronized void forceStore(Block b) {
     headers.put(b.hash(), b.header());
