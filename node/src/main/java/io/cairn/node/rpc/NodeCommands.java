@@ -45,7 +45,7 @@ public interface NodeCommands {
   /**
    * A block mined on demand: its hash, and when its proof of work was found and the block handed to
    * the chain (Unix milliseconds on the node's clock, the clock of {@code chain_info}'s
-   * {@code tipSinceMs}), before the node checked, stored, relayed and connected it.
+   * {@code tipSinceMs}), before the node pushed it to its peers, then checked, stored and connected it.
    */
   record Mined(Hash hash, long foundMs) {
     public Mined {
