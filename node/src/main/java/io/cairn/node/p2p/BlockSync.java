@@ -74,6 +74,7 @@ final class BlockSync {
    * compact block that then fails against the state against its sender ({@link BlockPipeline}).
    */
   void onBlockStored(Block b) {
+    compact.stored(b.hash());
     pushCompact(b);
   }
 
@@ -94,6 +95,7 @@ final class BlockSync {
    */
   void onBlockConnected(Block b) {
     Hash hash = b.hash();
+    compact.stored(hash);
     pushCompact(b);
     for (Peer p : net.peers.values()) {
       if (p.knownBlocks.add(hash)) {

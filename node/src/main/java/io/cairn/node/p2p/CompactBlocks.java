@@ -23,7 +23,7 @@ import java.util.Optional;
 final class CompactBlocks {
   private final Network net;
   private final Map<Hash, Partial> partials = new HashMap<>();
-  /** The block this node mined last, served from here until the store has it (null before). */
+  /** The block this node mined last, served from here until the store has it (null otherwise). */
   private Block mined;
 
   /** A block waiting for BLOCK_TXS: {@code slots} holds the mempool transactions, {@code missing} the rest's indexes. */
@@ -36,6 +36,13 @@ final class CompactBlocks {
   /** Keeps {@code b}, a block this node mined and pushes before storing it, to serve meanwhile. */
   void remember(Block b) {
     mined = b;
+  }
+
+  /** The store has {@code hash} now: if it is the block kept since it was mined, it is not needed any more. */
+  void stored(Hash hash) {
+    if (mined != null && mined.hash().equals(hash)) {
+      mined = null;
+    }
   }
 
   /** A stored block, or the one this node mined last (maybe not stored yet). */
