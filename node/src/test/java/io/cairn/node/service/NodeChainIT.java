@@ -44,34 +44,62 @@ class NodeChainIT {
     }
   }
 
-  /**
-   * miner_mine asks whether the node syncs when it is called: refused while the node fetches blocks,
-   * and accepted as soon as it has caught up (it used to read the background miner's flag, refreshed
-   * every second, and refuse for up to a second after chain_info said the sync was over).
-   */
-  @Test
-  void minerMineIsRefusedWhileSyncingAndAcceptedOnceCaughtUp(@TempDir Path dir) {
+  /** A node syncing from a server whose uploads are capped at 3,000 B/s, after the server mined {@code blocks}. */
+  private static void syncFromSlowServer(Path dir, int blocks, SyncCheck check) throws Exception {
     NodeConfig slow = new NodeConfig(dir.resolve("s"), SPEC, "127.0.0.1", 0, "127.0.0.1", 0, true, List.of(), false,
-        null, 1, 0, 16, 4, 3_000, "info", false); // uploads at 3,000 B/s: the sync takes seconds
+        null, 1, 0, 16, 4, 3_000, "info", false);
     try (NodeService server = NodeService.start(slow); NodeService fresh = TestNodes.start(dir.resolve("f"), SPEC)) {
       Rpc rs = Rpc.of(server);
       Rpc rf = Rpc.of(fresh);
-      String miner = TestKey.of(47).address().encode("tcairn");
-      rs.ok("miner_mine", Map.of("blocks", 60, "address", miner));
+      rs.ok("miner_mine", Map.of("blocks", blocks, "address", TestKey.of(46).address().encode("tcairn")));
       String tip = rs.okObject("chain_info").get("tipHash").getAsString();
-
       rf.ok("net_addPeer", Map.of("address", "127.0.0.1:" + server.p2pPort()));
-      await().atMost(Duration.ofSeconds(20)).until(() -> rf.okObject("chain_info").get("syncing").getAsBoolean());
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
+          .until(() -> rf.okObject("chain_info").get("syncing").getAsBoolean());
+      check.run(rf, tip);
+    }
+  }
+
+  private interface SyncCheck {
+    void run(Rpc fresh, String serverTip) throws Exception;
+  }
+
+  /**
+   * miner_mine asks whether the node syncs when it is called, and waits up to {@link
+   * MinerControl#SYNC_WAIT} for the sync to end: a sync that outlasts that is refused with busy, and
+   * mining is accepted as soon as the node has caught up (it used to read the background miner's flag,
+   * refreshed every second, and refuse for up to a second after chain_info said the sync was over).
+   */
+  @Test
+  void minerMineIsRefusedWhileALongSyncGoesOnAndAcceptedOnceCaughtUp(@TempDir Path dir) throws Exception {
+    String miner = TestKey.of(47).address().encode("tcairn");
+    syncFromSlowServer(dir, 120, (rf, tip) -> { // about 11 s at 3,000 B/s, against a 3 s wait
       JsonObject busy = rf.error("miner_mine", Map.of("blocks", 1, "address", miner));
       assertEquals("busy", busy.getAsJsonObject("data").get("reason").getAsString(), busy::toString);
+      assertTrue(rf.okObject("chain_info").get("syncing").getAsBoolean(), "the sync outlasted the wait");
 
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
+      await().atMost(Duration.ofSeconds(90)).until(() -> {
         JsonObject info = rf.okObject("chain_info");
         return tip.equals(info.get("tipHash").getAsString()) && !info.get("syncing").getAsBoolean();
       });
       JsonObject mined = rf.call("miner_mine", Map.of("blocks", 1, "address", miner));
       assertTrue(mined.has("result"), "refused right after catching up: " + mined);
-    }
+    });
+  }
+
+  /**
+   * A short sync (here about a second; a block a peer pushed takes milliseconds) is waited out:
+   * miner_mine then mines on the tip the sync brought instead of answering busy.
+   */
+  @Test
+  void minerMineWaitsOutAShortSyncAndMinesOnItsTip(@TempDir Path dir) throws Exception {
+    syncFromSlowServer(dir, 12, (rf, tip) -> { // about 1.1 s at 3,000 B/s
+      JsonObject mined = rf.okObject("miner_mine", Map.of("blocks", 1, "address", TestKey.of(48).address().encode("tcairn")));
+      String hash = mined.getAsJsonArray("hashes").get(0).getAsString();
+      JsonObject block = rf.okObject("chain_getBlock", Map.of("hash", hash));
+      assertEquals(tip, block.get("prevHash").getAsString(), "mined on the synced tip: " + block);
+      assertEquals(13, block.get("height").getAsLong());
+    });
   }
 
   @Test
