@@ -28,8 +28,8 @@ final class MinerControl implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   /**
    * How long {@link #mine} waits for a sync to end before it answers {@code busy}: importing a block a
-   * peer pushed takes milliseconds (a full 1 MB block well under a second on 2 cores), a node
-   * catching up takes longer.
+   * peer pushed takes milliseconds (a full 1 MB block 0.3-0.75 s on a 2-core VM: W3 in
+   * docs/benchmarks.md), a node catching up takes longer.
    */
   static final Duration SYNC_WAIT = Duration.ofSeconds(3);
   private static final long SYNC_POLL_MILLIS = 20;

@@ -3,6 +3,7 @@ package io.cairn.node.state;
 import io.cairn.common.address.Address;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Ascending address order ({@link Address#compareTo}) of a block's changed accounts, up to two per
@@ -25,7 +26,9 @@ final class AddressOrder {
   static int[] sort(Address[] addresses) {
     int n = addresses.length;
     if (n > MAX_PACKED) {
-      return byComparator(addresses);
+      int[] order = IntStream.range(0, n).toArray();
+      byAddress(order, 0, n, addresses);
+      return order;
     }
     long[] packed = new long[n];
     for (int i = 0; i < n; i++) {
@@ -44,31 +47,25 @@ final class AddressOrder {
         to++;
       }
       if (to - from > 1) {
-        sortRun(order, from, to, addresses);
+        byAddress(order, from, to, addresses); // a run of tied prefixes, in position order so far
       }
       from = to;
     }
     return order;
   }
 
-  /** Orders {@code order[from, to)}, whose addresses share a prefix, by the whole address. */
-  private static void sortRun(int[] order, int from, int to, Address[] addresses) {
+  /**
+   * Orders the positions {@code order[from, to)} by their whole addresses; a stable sort, so equal
+   * addresses keep the order they had.
+   */
+  private static void byAddress(int[] order, int from, int to, Address[] addresses) {
     Integer[] run = new Integer[to - from];
     for (int i = from; i < to; i++) {
       run[i - from] = order[i];
     }
-    Arrays.sort(run, Comparator.comparing((Integer i) -> addresses[i]).thenComparing(i -> i));
+    Arrays.sort(run, Comparator.comparing((Integer i) -> addresses[i]));
     for (int i = from; i < to; i++) {
       order[i] = run[i - from];
     }
-  }
-
-  private static int[] byComparator(Address[] addresses) {
-    Integer[] order = new Integer[addresses.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparing((Integer i) -> addresses[i])); // stable: equal ones keep input order
-    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
   }
 }
